@@ -1,0 +1,66 @@
+/*
+ * capheap build configuration.
+ *
+ * Every option has a default here and may be overridden, before this header is
+ * seen, either on the compiler command line (-DCAPHEAP_X=...) or in a user
+ * header named by CAPHEAP_CONFIG_HEADER (e.g. -DCAPHEAP_CONFIG_HEADER='"my.h"').
+ * Front ends (Kconfig, sdkconfig, FreeRTOSConfig) set CAPHEAP_* options; src/
+ * never includes them.
+ */
+#ifndef CAPHEAP_CONFIG_H
+#define CAPHEAP_CONFIG_H
+
+#ifdef CAPHEAP_CONFIG_HEADER
+#include CAPHEAP_CONFIG_HEADER
+#endif
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Alignment of every pointer the engine returns, and granularity of block
+ * sizes. A power of two, at least sizeof(void *) / 2 and at least 4.
+ * Default: alignof(max_align_t) (16 on x86-64, 8 or 16 on 32-bit hosts).
+ * Cost: a larger value wastes on average ALIGNMENT/2 bytes per block.
+ * The ESP32 setting is 4.
+ */
+#ifndef CAPHEAP_ALIGNMENT
+#if defined(__cplusplus)
+#define CAPHEAP_ALIGNMENT alignof(std::max_align_t)
+#elif defined(__BIGGEST_ALIGNMENT__) && defined(__x86_64__)
+#define CAPHEAP_ALIGNMENT 16
+#else
+#define CAPHEAP_ALIGNMENT _Alignof(max_align_t)
+#endif
+#endif
+
+/*
+ * log2 of the number of second-level size classes per power of two.
+ * 5 (32 classes) bounds the internal waste of a rounded-up request to 1/32;
+ * 4 halves the size of the index (useful below ~16 KiB regions).
+ * Cost: the control structure holds (log2(region) - log2(32*ALIGN) + 1) rows
+ * of (2^SL_LOG2 + 1) words.
+ */
+#ifndef CAPHEAP_SL_LOG2
+#define CAPHEAP_SL_LOG2 5
+#endif
+
+/*
+ * Cheap always-on checks (double free, neighbour mismatch, pointer outside
+ * the region). 1 = on (default). 0 removes about 10 instructions from free
+ * and realloc and some 100 bytes of code; bad pointers then are undefined.
+ */
+#ifndef CAPHEAP_CHECKS
+#define CAPHEAP_CHECKS 1
+#endif
+
+/* Internal assertion, overridable. Off unless CAPHEAP_DEBUG_ASSERT is set. */
+#ifndef CAPHEAP_ASSERT
+#if defined(CAPHEAP_DEBUG_ASSERT) && CAPHEAP_DEBUG_ASSERT
+#define CAPHEAP_ASSERT(x) do { if (!(x)) __builtin_trap(); } while (0)
+#else
+#define CAPHEAP_ASSERT(x) ((void)0)
+#endif
+#endif
+
+#endif /* CAPHEAP_CONFIG_H */
