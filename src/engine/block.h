@@ -1,0 +1,150 @@
+/*
+ * Block layout of the capheap engine (private).
+ *
+ * The region given to capheap_heap_create() holds, in order:
+ *
+ *   [struct capheap_heap][sl bitmaps][free-list heads][blocks ...][sentinel]
+ *
+ * Every block starts with one word, its HEADER:
+ *
+ *     bits 2..  stride: bytes from this header to the next block's header
+ *               (a multiple of CAPHEAP_ALIGNMENT, at least BLOCK_MIN)
+ *     bit 1     PREV_FREE: the block physically before this one is free
+ *     bit 0     FREE: this block is free
+ *
+ * The payload starts right after the header and is CAPHEAP_ALIGNMENT
+ * aligned; an allocated block therefore costs exactly one word. A free block
+ * uses its payload for two list links and its last word as a FOOTER that
+ * points back at its header, so the following block can find it to merge:
+ *
+ *     used:  | header | payload ..................................... |
+ *     free:  | header | next_free | prev_free | ...unused... | footer |
+ *
+ * The footer lies in the word just before the next header, which is why the
+ * next block carries PREV_FREE: the footer is only meaningful when that bit
+ * is set. The last block is followed by a SENTINEL header of stride 0 that
+ * is never free, so every block has a successor and merging needs no bounds
+ * test.
+ *
+ * Why this order: the header sits just below the pointer the user holds, so
+ * free() reaches it with one subtraction; flags live in the low bits that
+ * the alignment leaves zero; the footer is written only on free blocks so
+ * used blocks pay nothing for it.
+ *
+ * Size classes: a stride S is counted in units u = S / ALIGN. Units below
+ * SL_COUNT map one-to-one onto class u (row 0, exact fit). Above, with
+ * m = msb(u), the class is ((m - SL_LOG2) << SL_LOG2) + (u >> (m - SL_LOG2)):
+ * row m - SL_LOG2 + 1, split into SL_COUNT equal sub-ranges. A request is
+ * rounded up to the next class boundary so that any block of the class it
+ * lands in, or of any higher class, fits (good fit in O(1)); if that finds
+ * nothing, the first block of the request's own class is tried as well,
+ * which is what makes "largest allocatable block" exact and O(1).
+ */
+#ifndef CAPHEAP_ENGINE_BLOCK_H
+#define CAPHEAP_ENGINE_BLOCK_H
+
+#include "capheap/heap.h"
+
+#include <limits.h>
+
+#define W ((size_t)sizeof(size_t))
+#define ALIGN ((size_t)CAPHEAP_ALIGNMENT)
+#define SL_LOG2 CAPHEAP_SL_LOG2
+#define SL_COUNT (1u << SL_LOG2)
+
+#define LOG2_SMALL_(x) ((x) >= 64 ? 6 : (x) >= 32 ? 5 : (x) >= 16 ? 4 : (x) >= 8 ? 3 : (x) >= 4 ? 2 : (x) >= 2 ? 1 : 0)
+#define ALIGN_LOG2 LOG2_SMALL_(CAPHEAP_ALIGNMENT)
+
+#define F_FREE ((size_t)1)
+#define F_PREV_FREE ((size_t)2)
+#define F_MASK ((size_t)3)
+
+/* Smallest stride: header, two links, footer. */
+#define BLOCK_MIN (((4 * W) + ALIGN - 1) & ~(ALIGN - 1))
+
+_Static_assert((CAPHEAP_ALIGNMENT & (CAPHEAP_ALIGNMENT - 1)) == 0, "CAPHEAP_ALIGNMENT must be a power of two");
+_Static_assert(CAPHEAP_ALIGNMENT >= sizeof(void *), "CAPHEAP_ALIGNMENT must be at least the pointer size");
+_Static_assert(CAPHEAP_ALIGNMENT <= 64, "CAPHEAP_ALIGNMENT above 64 is not supported");
+_Static_assert((1u << ALIGN_LOG2) == CAPHEAP_ALIGNMENT, "ALIGN_LOG2");
+_Static_assert(SL_LOG2 >= 2 && SL_LOG2 <= 5, "CAPHEAP_SL_LOG2 must be 2..5");
+_Static_assert(sizeof(size_t) == sizeof(void *), "size_t and pointers must have the same width");
+
+typedef struct blk {
+    size_t header;
+    struct blk *next_free; /* valid only while free */
+    struct blk *prev_free; /* valid only while free */
+} blk_t;
+
+struct capheap_heap {
+    uint32_t fl_bitmap;      /* bit r: row r has a non-empty class */
+    uint32_t rows;           /* number of rows (first-level classes) */
+    blk_t **heads;           /* rows * SL_COUNT list heads */
+    size_t free_bytes;       /* payload bytes in free blocks */
+    size_t min_free;
+    size_t used_blocks;
+    size_t free_blocks;
+    uintptr_t first;         /* header address of the first block */
+    uintptr_t sentinel;      /* header address of the sentinel */
+    size_t capacity;         /* payload of the single free block at creation */
+    capheap_error_fn err;
+    void *err_ctx;
+    void *region_start;
+    void *region_end;
+    uint32_t sl_bitmap[];    /* rows entries, then the heads */
+};
+
+/* ---- verbs over one block ---- */
+
+static inline size_t block_stride(const blk_t *b) { return b->header & ~F_MASK; }
+static inline bool block_is_free(const blk_t *b) { return (b->header & F_FREE) != 0; }
+static inline bool block_prev_is_free(const blk_t *b) { return (b->header & F_PREV_FREE) != 0; }
+static inline void *block_payload(const blk_t *b) { return (char *)(uintptr_t)b + W; }
+static inline blk_t *block_from_payload(const void *p) { return (blk_t *)(uintptr_t)((const char *)p - W); }
+static inline blk_t *block_at(uintptr_t a) { return (blk_t *)a; }
+static inline blk_t *block_next(const blk_t *b) { return block_at((uintptr_t)b + block_stride(b)); }
+static inline size_t block_usable(const blk_t *b) { return block_stride(b) - W; }
+/* The footer of the block before b (meaningful only when PREV_FREE). */
+static inline blk_t *block_prev(const blk_t *b) { return ((blk_t *const *)(uintptr_t)b)[-1]; }
+static inline void block_set_footer(blk_t *b, blk_t *next) { ((blk_t **)(uintptr_t)next)[-1] = b; }
+
+#if defined(__GNUC__) || defined(__clang__)
+static inline unsigned msb_sz(size_t x)
+{
+    return (unsigned)(sizeof(size_t) * CHAR_BIT - 1) - (unsigned)(sizeof(size_t) == sizeof(unsigned long long) ? __builtin_clzll((unsigned long long)x) : __builtin_clz((unsigned)x));
+}
+static inline unsigned lsb32(uint32_t x) { return (unsigned)__builtin_ctz(x); }
+static inline unsigned msb32(uint32_t x) { return 31u - (unsigned)__builtin_clz(x); }
+#else
+static inline unsigned msb_sz(size_t x)
+{
+    unsigned r = 0;
+    while (x >>= 1)
+        r++;
+    return r;
+}
+static inline unsigned msb32(uint32_t x) { return msb_sz(x); }
+static inline unsigned lsb32(uint32_t x) { return msb_sz(x & (0u - x)); }
+#endif
+
+/* Class of a stride (the list a free block of that stride is kept in). */
+static inline unsigned class_of(size_t stride)
+{
+    size_t u = stride >> ALIGN_LOG2;
+    if (u < SL_COUNT)
+        return (unsigned)u;
+    unsigned sh = msb_sz(u) - SL_LOG2;
+    return (sh << SL_LOG2) + (unsigned)(u >> sh);
+}
+
+/* Smallest class whose every block holds `stride`. */
+static inline unsigned class_round_up(size_t stride)
+{
+    size_t u = stride >> ALIGN_LOG2;
+    if (u < SL_COUNT)
+        return (unsigned)u;
+    u += ((size_t)1 << (msb_sz(u) - SL_LOG2)) - 1;
+    unsigned sh = msb_sz(u) - SL_LOG2;
+    return (sh << SL_LOG2) + (unsigned)(u >> sh);
+}
+
+#endif /* CAPHEAP_ENGINE_BLOCK_H */

@@ -1,0 +1,472 @@
+/*
+ * capheap engine: one heap in one contiguous region (TLSF-class good fit).
+ * See block.h for the block layout and the size classes.
+ */
+#include "block.h"
+
+#include <string.h>
+
+/* ------------------------------------------------------------------ lists */
+
+static inline blk_t **head_of(capheap_heap_t *h, unsigned cls) { return &h->heads[cls]; }
+
+static inline void list_insert(capheap_heap_t *h, blk_t *b, size_t stride)
+{
+    unsigned cls = class_of(stride);
+    blk_t **head = head_of(h, cls);
+    blk_t *first = *head;
+    b->next_free = first;
+    b->prev_free = NULL;
+    if (first)
+        first->prev_free = b;
+    *head = b;
+    h->sl_bitmap[cls >> SL_LOG2] |= 1u << (cls & (SL_COUNT - 1));
+    h->fl_bitmap |= 1u << (cls >> SL_LOG2);
+    h->free_bytes += stride - W;
+    h->free_blocks++;
+}
+
+static inline void list_remove(capheap_heap_t *h, blk_t *b, size_t stride)
+{
+    blk_t *next = b->next_free, *prev = b->prev_free;
+    if (next)
+        next->prev_free = prev;
+    if (prev) {
+        prev->next_free = next;
+    } else {
+        unsigned cls = class_of(stride);
+        h->heads[cls] = next;
+        if (!next) {
+            unsigned row = cls >> SL_LOG2;
+            h->sl_bitmap[row] &= ~(1u << (cls & (SL_COUNT - 1)));
+            if (!h->sl_bitmap[row])
+                h->fl_bitmap &= ~(1u << row);
+        }
+    }
+    h->free_bytes -= stride - W;
+    h->free_blocks--;
+}
+
+/* Marks b (of the given stride) free in its header and its successor. */
+static inline void make_free(blk_t *b, size_t stride, size_t prev_flag)
+{
+    b->header = stride | F_FREE | prev_flag;
+    blk_t *next = block_at((uintptr_t)b + stride);
+    next->header |= F_PREV_FREE;
+    block_set_footer(b, next);
+}
+
+/*
+ * Finds and unlinks a free block of at least `stride` bytes; NULL if none.
+ */
+static inline blk_t *take_fit(capheap_heap_t *h, size_t stride)
+{
+    unsigned cls = class_round_up(stride);
+    unsigned row = cls >> SL_LOG2;
+    blk_t *b;
+    if (row < h->rows) {
+        uint32_t m = h->sl_bitmap[row] & (~0u << (cls & (SL_COUNT - 1)));
+        if (!m) {
+            uint32_t f = h->fl_bitmap & ~((2u << row) - 1u);
+            if (!f)
+                goto fallback;
+            row = lsb32(f);
+            m = h->sl_bitmap[row];
+        }
+        b = h->heads[(row << SL_LOG2) + lsb32(m)];
+    } else {
+    fallback:
+        /* The first block of the request's own class may still fit. */
+        cls = class_of(stride);
+        if ((cls >> SL_LOG2) >= h->rows)
+            return NULL;
+        b = h->heads[cls];
+        if (!b || block_stride(b) < stride)
+            return NULL;
+    }
+    list_remove(h, b, block_stride(b));
+    return b;
+}
+
+/*
+ * b is a block just taken off the lists (its header still says FREE).
+ * Keeps `stride` bytes of it as a used block and returns the rest, if big
+ * enough, to the lists.
+ */
+static inline void *use_block(capheap_heap_t *h, blk_t *b, size_t stride)
+{
+    size_t have = block_stride(b);
+    size_t prev_flag = b->header & F_PREV_FREE;
+    size_t rest = have - stride;
+    if (rest >= BLOCK_MIN) {
+        blk_t *r = block_at((uintptr_t)b + stride);
+        make_free(r, rest, 0);
+        list_insert(h, r, rest);
+        b->header = stride | prev_flag;
+    } else {
+        b->header = have | prev_flag;
+        block_next(b)->header &= ~F_PREV_FREE;
+    }
+    h->used_blocks++;
+    if (h->free_bytes < h->min_free)
+        h->min_free = h->free_bytes;
+    return block_payload(b);
+}
+
+/* Stride for a request of n bytes; n must be <= capacity. */
+static inline size_t stride_for(size_t n)
+{
+    size_t s = (n + W + ALIGN - 1) & ~(ALIGN - 1);
+    return s < BLOCK_MIN ? BLOCK_MIN : s;
+}
+
+/* --------------------------------------------------------------- checks */
+
+static void report(capheap_heap_t *h, capheap_error_reason_t why, const void *where)
+{
+    if (h->err)
+        h->err(h->err_ctx, why, where);
+}
+
+static inline bool in_blocks(const capheap_heap_t *h, uintptr_t a)
+{
+    return a - h->first < h->sentinel - h->first;
+}
+
+/* Is b, whose header says FREE, really linked in the free lists? */
+static bool is_listed(capheap_heap_t *h, blk_t *b)
+{
+    size_t stride = block_stride(b);
+    if (stride < BLOCK_MIN || stride > h->sentinel - (uintptr_t)b)
+        return false;
+    blk_t *prev = b->prev_free;
+    if (!prev)
+        return h->heads[class_of(stride)] == b;
+    return in_blocks(h, (uintptr_t)prev) && ((uintptr_t)prev & (ALIGN - 1)) == ((uintptr_t)b & (ALIGN - 1)) &&
+           prev->next_free == b;
+}
+
+/*
+ * Validates a pointer given to free/realloc/usable_size and returns its
+ * block, or reports and returns NULL. O(1).
+ */
+static blk_t *used_block(capheap_heap_t *h, const void *p)
+{
+    uintptr_t a = (uintptr_t)p - W;
+    if (!in_blocks(h, a)) {
+        report(h, CAPHEAP_E_OUTSIDE, p);
+        return NULL;
+    }
+    if ((uintptr_t)p & (ALIGN - 1)) {
+        report(h, CAPHEAP_E_MISALIGNED, p);
+        return NULL;
+    }
+    blk_t *b = block_at(a);
+#if CAPHEAP_CHECKS
+    size_t hdr = b->header;
+    size_t stride = hdr & ~F_MASK;
+    if (hdr & F_FREE) {
+        report(h, is_listed(h, b) ? CAPHEAP_E_DOUBLE_FREE : CAPHEAP_E_BAD_HEADER, p);
+        return NULL;
+    }
+    if (stride < BLOCK_MIN || (stride & (ALIGN - 1)) || stride > h->sentinel - a) {
+        report(h, CAPHEAP_E_BAD_HEADER, p);
+        return NULL;
+    }
+    blk_t *next = block_at(a + stride);
+    size_t nstride = block_stride(next);
+    if ((next->header & F_PREV_FREE) ||
+        ((uintptr_t)next != h->sentinel && (nstride < BLOCK_MIN || nstride > h->sentinel - (uintptr_t)next))) {
+        report(h, CAPHEAP_E_BAD_NEIGHBOUR, p);
+        return NULL;
+    }
+    if (hdr & F_PREV_FREE) {
+        blk_t *prev = block_prev(b);
+        if (!in_blocks(h, (uintptr_t)prev) || ((uintptr_t)prev & (W - 1)) || !block_is_free(prev) ||
+            (uintptr_t)prev + block_stride(prev) != a) {
+            report(h, CAPHEAP_E_BAD_NEIGHBOUR, p);
+            return NULL;
+        }
+    }
+#endif
+    return b;
+}
+
+/* ----------------------------------------------------------------- create */
+
+size_t capheap_heap_min_region_size(void)
+{
+    /* One row suffices for a region this small; see create. */
+    size_t ctl = (sizeof(struct capheap_heap) + sizeof(uint32_t) + W - 1) / W * W + SL_COUNT * W;
+    size_t first = (ctl + W + ALIGN - 1) / ALIGN * ALIGN - W;
+    return first + BLOCK_MIN + W;
+}
+
+static size_t rows_for(size_t size)
+{
+    size_t u = size >> ALIGN_LOG2;
+    if (u < SL_COUNT)
+        return 1;
+    return (class_of(u << ALIGN_LOG2) >> SL_LOG2) + 1;
+}
+
+capheap_heap_t *capheap_heap_create(void *start, size_t size)
+{
+    uintptr_t lo = (uintptr_t)start;
+    if (!start || size > UINTPTR_MAX - lo)
+        return NULL;
+    uintptr_t hi = lo + size;
+    uintptr_t base = (lo + (W - 1)) & ~(uintptr_t)(W - 1);
+    if (base >= hi)
+        return NULL;
+    size_t rows = rows_for(hi - base);
+    if (rows > 32)
+        return NULL; /* beyond 2^(36 + ALIGN_LOG2) bytes: more rows than fl_bitmap has bits */
+    size_t bitmaps = (rows * sizeof(uint32_t) + W - 1) / W * W;
+    size_t ctl = sizeof(struct capheap_heap) + bitmaps + rows * SL_COUNT * W;
+    if (ctl + W + ALIGN > hi - base)
+        return NULL;
+    uintptr_t first = ((base + ctl + W + ALIGN - 1) & ~(uintptr_t)(ALIGN - 1)) - W;
+    if (first + W > hi)
+        return NULL;
+    uintptr_t sentinel = first + ((hi - first - W) & ~(uintptr_t)(ALIGN - 1));
+    if (sentinel < first + BLOCK_MIN)
+        return NULL;
+
+    capheap_heap_t *h = (capheap_heap_t *)base;
+    memset(h, 0, ctl);
+    h->rows = (uint32_t)rows;
+    h->heads = (blk_t **)(base + sizeof(struct capheap_heap) + bitmaps);
+    h->first = first;
+    h->sentinel = sentinel;
+    h->region_start = start;
+    h->region_end = (void *)hi;
+
+    blk_t *s = block_at(sentinel);
+    s->header = 0;
+    blk_t *b = block_at(first);
+    size_t stride = sentinel - first;
+    make_free(b, stride, 0);
+    list_insert(h, b, stride);
+    h->capacity = h->free_bytes;
+    h->min_free = h->free_bytes;
+    return h;
+}
+
+void capheap_heap_set_error_hook(capheap_heap_t *heap, capheap_error_fn hook, void *ctx)
+{
+    heap->err = hook;
+    heap->err_ctx = ctx;
+}
+
+/* ----------------------------------------------------------------- malloc */
+
+void *capheap_heap_malloc(capheap_heap_t *h, size_t n)
+{
+    if (n > h->capacity)
+        return NULL;
+    size_t stride = stride_for(n);
+    blk_t *b = take_fit(h, stride);
+    if (!b)
+        return NULL;
+    return use_block(h, b, stride);
+}
+
+void *capheap_heap_calloc(capheap_heap_t *h, size_t n, size_t size)
+{
+    if (size && n > SIZE_MAX / size)
+        return NULL;
+    void *p = capheap_heap_malloc(h, n * size);
+    if (p)
+        memset(p, 0, n * size);
+    return p;
+}
+
+/* ------------------------------------------------------------------- free */
+
+/* Returns the used block b to the lists, merging with free neighbours. */
+static inline void release(capheap_heap_t *h, blk_t *b)
+{
+    size_t stride = block_stride(b);
+    size_t prev_flag = b->header & F_PREV_FREE;
+    blk_t *next = block_at((uintptr_t)b + stride);
+    if (prev_flag) {
+        blk_t *prev = block_prev(b);
+        size_t ps = block_stride(prev);
+        list_remove(h, prev, ps);
+        b = prev;
+        stride += ps;
+        prev_flag = prev->header & F_PREV_FREE; /* always 0: no two free neighbours */
+    }
+    if (block_is_free(next)) {
+        size_t ns = block_stride(next);
+        list_remove(h, next, ns);
+        stride += ns;
+    }
+    make_free(b, stride, prev_flag);
+    list_insert(h, b, stride);
+    h->used_blocks--;
+}
+
+void capheap_heap_free(capheap_heap_t *h, void *p)
+{
+    if (!p)
+        return;
+    blk_t *b = used_block(h, p);
+    if (b)
+        release(h, b);
+}
+
+/* ---------------------------------------------------------------- realloc */
+
+/* Gives the tail of used block b beyond `stride` back to the heap. */
+static void trim(capheap_heap_t *h, blk_t *b, size_t stride)
+{
+    size_t have = block_stride(b);
+    size_t rest = have - stride;
+    if (rest < BLOCK_MIN)
+        return;
+    blk_t *r = block_at((uintptr_t)b + stride);
+    blk_t *next = block_at((uintptr_t)b + have);
+    if (block_is_free(next)) {
+        size_t ns = block_stride(next);
+        list_remove(h, next, ns);
+        rest += ns;
+    }
+    b->header = stride | (b->header & F_PREV_FREE);
+    make_free(r, rest, 0);
+    list_insert(h, r, rest);
+}
+
+void *capheap_heap_realloc(capheap_heap_t *h, void *p, size_t n)
+{
+    if (!p)
+        return capheap_heap_malloc(h, n);
+    blk_t *b = used_block(h, p);
+    if (!b)
+        return NULL;
+    if (n == 0) {
+        release(h, b);
+        return NULL;
+    }
+    if (n > h->capacity)
+        return NULL;
+    size_t stride = stride_for(n);
+    size_t have = block_stride(b);
+    if (stride <= have) {
+        trim(h, b, stride);
+        return p;
+    }
+    blk_t *next = block_at((uintptr_t)b + have);
+    if (block_is_free(next) && have + block_stride(next) >= stride) {
+        size_t ns = block_stride(next);
+        list_remove(h, next, ns);
+        b->header = (have + ns) | (b->header & F_PREV_FREE);
+        block_next(b)->header &= ~F_PREV_FREE;
+        trim(h, b, stride);
+        if (h->free_bytes < h->min_free)
+            h->min_free = h->free_bytes;
+        return p;
+    }
+    void *q = capheap_heap_malloc(h, n);
+    if (!q)
+        return NULL;
+    memcpy(q, p, have - W);
+    release(h, b);
+    return q;
+}
+
+/* ---------------------------------------------------------------- aligned */
+
+void *capheap_heap_aligned_alloc_offs(capheap_heap_t *h, size_t n, size_t align, size_t offset)
+{
+    if (align == 0 || (align & (align - 1)) || (offset & (ALIGN - 1)) || offset > n || n > h->capacity)
+        return NULL;
+    if (align <= ALIGN)
+        return capheap_heap_malloc(h, n);
+    if (align > h->capacity)
+        return NULL;
+    size_t stride = stride_for(n);
+    /* Room for the request, the worst misalignment and a leading free block. */
+    blk_t *b = take_fit(h, stride + align + BLOCK_MIN);
+    if (!b)
+        return NULL;
+    uintptr_t payload = (uintptr_t)block_payload(b);
+    uintptr_t p = ((payload + offset + align - 1) & ~(uintptr_t)(align - 1)) - offset;
+    while (p != payload && p - payload < BLOCK_MIN)
+        p += align;
+    size_t gap = p - payload;
+    if (gap) {
+        /* Split off the leading part as a free block of its own. */
+        size_t have = block_stride(b);
+        size_t prev_flag = b->header & F_PREV_FREE;
+        blk_t *a = block_at(p - W);
+        make_free(b, gap, prev_flag);
+        list_insert(h, b, gap);
+        a->header = (have - gap) | F_FREE | F_PREV_FREE;
+        b = a;
+    }
+    return use_block(h, b, stride);
+}
+
+void *capheap_heap_aligned_alloc(capheap_heap_t *h, size_t n, size_t align)
+{
+    return capheap_heap_aligned_alloc_offs(h, n, align, 0);
+}
+
+/* ------------------------------------------------------------ statistics */
+
+size_t capheap_heap_usable_size(capheap_heap_t *h, const void *p)
+{
+    if (!p)
+        return 0;
+    blk_t *b = used_block(h, p);
+    return b ? block_usable(b) : 0;
+}
+
+bool capheap_heap_contains(const capheap_heap_t *h, const void *p)
+{
+    uintptr_t a = (uintptr_t)p;
+    return a >= (uintptr_t)h->region_start && a < (uintptr_t)h->region_end;
+}
+
+void *capheap_heap_region_start(const capheap_heap_t *h) { return h->region_start; }
+void *capheap_heap_region_end(const capheap_heap_t *h) { return h->region_end; }
+size_t capheap_heap_free_size(const capheap_heap_t *h) { return h->free_bytes; }
+size_t capheap_heap_minimum_free_size(const capheap_heap_t *h) { return h->min_free; }
+size_t capheap_heap_capacity(const capheap_heap_t *h) { return h->capacity; }
+
+size_t capheap_heap_reset_minimum_free(capheap_heap_t *h)
+{
+    size_t old = h->min_free;
+    h->min_free = h->free_bytes;
+    return old;
+}
+
+void capheap_heap_restore_minimum_free(capheap_heap_t *h, size_t old_minimum)
+{
+    if (old_minimum < h->min_free)
+        h->min_free = old_minimum;
+}
+
+size_t capheap_heap_largest_free(const capheap_heap_t *h)
+{
+    if (!h->fl_bitmap)
+        return 0;
+    unsigned row = msb32(h->fl_bitmap);
+    unsigned cls = (row << SL_LOG2) + msb32(h->sl_bitmap[row]);
+    return block_usable(h->heads[cls]);
+}
+
+void capheap_heap_get_info(const capheap_heap_t *h, capheap_heap_info_t *info)
+{
+    size_t arena = h->sentinel - h->first;
+    size_t blocks = h->used_blocks + h->free_blocks;
+    info->total_free_bytes = h->free_bytes;
+    info->total_allocated_bytes = arena - h->free_bytes - blocks * W;
+    info->largest_free_block = capheap_heap_largest_free(h);
+    info->minimum_free_bytes = h->min_free;
+    info->allocated_blocks = h->used_blocks;
+    info->free_blocks = h->free_blocks;
+    info->total_blocks = blocks;
+}
