@@ -84,7 +84,7 @@ struct capheap_heap {
     size_t used_blocks;
     size_t free_blocks;
     uintptr_t first;         /* header address of the first block */
-    uintptr_t sentinel;      /* header address of the sentinel */
+    size_t span;             /* sentinel - first */
     size_t capacity;         /* payload of the single free block at creation */
     capheap_error_fn err;
     void *err_ctx;

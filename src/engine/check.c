@@ -20,7 +20,7 @@ static bool fail(const sink_t *s, const void *where, const char *what, size_t ex
 static bool block_in(const capheap_heap_t *h, const blk_t *b)
 {
     uintptr_t a = (uintptr_t)b;
-    return a >= h->first && a < h->sentinel && ((a + W) & (ALIGN - 1)) == 0;
+    return a >= h->first && a < (h->first + h->span) && ((a + W) & (ALIGN - 1)) == 0;
 }
 
 bool capheap_heap_check(capheap_heap_t *h, capheap_print_fn print, void *ctx)
@@ -32,10 +32,10 @@ bool capheap_heap_check(capheap_heap_t *h, capheap_print_fn print, void *ctx)
     bool prev_free = false;
     const blk_t *prev = NULL;
     uintptr_t a = h->first;
-    while (a != h->sentinel) {
+    while (a != (h->first + h->span)) {
         const blk_t *b = block_at(a);
         size_t stride = block_stride(b);
-        if (stride < BLOCK_MIN || (stride & (ALIGN - 1)) || stride > h->sentinel - a)
+        if (stride < BLOCK_MIN || (stride & (ALIGN - 1)) || stride > (h->first + h->span) - a)
             return fail(&s, b, "bad block size", BLOCK_MIN, stride);
         if (block_prev_is_free(b) != prev_free)
             return fail(&s, b, "PREV_FREE flag does not match the previous block", prev_free, !prev_free);
@@ -54,7 +54,7 @@ bool capheap_heap_check(capheap_heap_t *h, capheap_print_fn print, void *ctx)
         prev = b;
         a += stride;
     }
-    const blk_t *sent = block_at(h->sentinel);
+    const blk_t *sent = block_at((h->first + h->span));
     if (block_stride(sent) != 0 || block_is_free(sent))
         return fail(&s, sent, "sentinel header damaged", 0, sent->header & ~F_PREV_FREE);
     if (block_prev_is_free(sent) != prev_free)
@@ -110,10 +110,10 @@ bool capheap_heap_check(capheap_heap_t *h, capheap_print_fn print, void *ctx)
 bool capheap_heap_walk(capheap_heap_t *h, capheap_walk_fn fn, void *ctx)
 {
     uintptr_t a = h->first;
-    while (a != h->sentinel) {
+    while (a != (h->first + h->span)) {
         blk_t *b = block_at(a);
         size_t stride = block_stride(b);
-        if (stride < BLOCK_MIN || stride > h->sentinel - a)
+        if (stride < BLOCK_MIN || stride > (h->first + h->span) - a)
             return false;
         if (!fn(ctx, block_payload(b), stride - W, !block_is_free(b)))
             return false;

@@ -6,6 +6,17 @@
 
 #include <string.h>
 
+#if defined(__GNUC__) || defined(__clang__)
+#define LIKELY(x) __builtin_expect(!!(x), 1)
+#define UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define COLD __attribute__((noinline, cold))
+#else
+#define LIKELY(x) (x)
+#define UNLIKELY(x) (x)
+#define COLD
+#endif
+
+
 /* ------------------------------------------------------------------ lists */
 
 static inline blk_t **head_of(capheap_heap_t *h, unsigned cls) { return &h->heads[cls]; }
@@ -56,27 +67,46 @@ static inline void make_free(blk_t *b, size_t stride, size_t prev_flag)
     block_set_footer(b, next);
 }
 
+/* Unlinks b, the first block of class cls. */
+static inline void list_pop(capheap_heap_t *h, blk_t *b, unsigned cls)
+{
+    blk_t *next = b->next_free;
+    h->heads[cls] = next;
+    if (next) {
+        next->prev_free = NULL;
+    } else {
+        unsigned row = cls >> SL_LOG2;
+        h->sl_bitmap[row] &= ~(1u << (cls & (SL_COUNT - 1)));
+        if (!h->sl_bitmap[row])
+            h->fl_bitmap &= ~(1u << row);
+    }
+    h->free_bytes -= block_stride(b) - W;
+    h->free_blocks--;
+}
+
 /*
  * Finds and unlinks a free block of at least `stride` bytes; NULL if none.
+ * Good fit: the first block of the smallest non-empty class whose every
+ * block fits; failing that, the first block of the request's own class.
  */
 static inline blk_t *take_fit(capheap_heap_t *h, size_t stride)
 {
     unsigned cls = class_round_up(stride);
     unsigned row = cls >> SL_LOG2;
     blk_t *b;
-    if (row < h->rows) {
+    if (LIKELY(row < h->rows)) {
         uint32_t m = h->sl_bitmap[row] & (~0u << (cls & (SL_COUNT - 1)));
-        if (!m) {
+        if (UNLIKELY(!m)) {
             uint32_t f = h->fl_bitmap & ~((2u << row) - 1u);
             if (!f)
                 goto fallback;
             row = lsb32(f);
             m = h->sl_bitmap[row];
         }
-        b = h->heads[(row << SL_LOG2) + lsb32(m)];
+        cls = (row << SL_LOG2) + lsb32(m);
+        b = h->heads[cls];
     } else {
     fallback:
-        /* The first block of the request's own class may still fit. */
         cls = class_of(stride);
         if ((cls >> SL_LOG2) >= h->rows)
             return NULL;
@@ -84,7 +114,7 @@ static inline blk_t *take_fit(capheap_heap_t *h, size_t stride)
         if (!b || block_stride(b) < stride)
             return NULL;
     }
-    list_remove(h, b, block_stride(b));
+    list_pop(h, b, cls);
     return b;
 }
 
@@ -122,72 +152,84 @@ static inline size_t stride_for(size_t n)
 
 /* --------------------------------------------------------------- checks */
 
-static void report(capheap_heap_t *h, capheap_error_reason_t why, const void *where)
-{
-    if (h->err)
-        h->err(h->err_ctx, why, where);
-}
-
 static inline bool in_blocks(const capheap_heap_t *h, uintptr_t a)
 {
-    return a - h->first < h->sentinel - h->first;
+    return a - h->first < h->span;
 }
 
 /* Is b, whose header says FREE, really linked in the free lists? */
 static bool is_listed(capheap_heap_t *h, blk_t *b)
 {
     size_t stride = block_stride(b);
-    if (stride < BLOCK_MIN || stride > h->sentinel - (uintptr_t)b)
+    if (stride < BLOCK_MIN || stride > (h->first + h->span) - (uintptr_t)b)
         return false;
     blk_t *prev = b->prev_free;
     if (!prev)
         return h->heads[class_of(stride)] == b;
-    return in_blocks(h, (uintptr_t)prev) && ((uintptr_t)prev & (ALIGN - 1)) == ((uintptr_t)b & (ALIGN - 1)) &&
-           prev->next_free == b;
+    return in_blocks(h, (uintptr_t)prev) && (((uintptr_t)prev + W) & (ALIGN - 1)) == 0 && prev->next_free == b;
+}
+
+/* Slow path of used_block: says why p is bad, reports it, returns NULL. */
+static COLD blk_t *reject(capheap_heap_t *h, const void *p)
+{
+    uintptr_t a = (uintptr_t)p - W;
+    capheap_error_reason_t why;
+    if (!in_blocks(h, a)) {
+        why = CAPHEAP_E_OUTSIDE;
+    } else if ((uintptr_t)p & (ALIGN - 1)) {
+        why = CAPHEAP_E_MISALIGNED;
+    } else {
+        blk_t *b = block_at(a);
+        size_t stride = block_stride(b);
+        if (block_is_free(b))
+            why = is_listed(h, b) ? CAPHEAP_E_DOUBLE_FREE : CAPHEAP_E_BAD_HEADER;
+        else if (stride < BLOCK_MIN || (stride & (ALIGN - 1)) || stride > (h->first + h->span) - a)
+            why = CAPHEAP_E_BAD_HEADER;
+        else
+            why = CAPHEAP_E_BAD_NEIGHBOUR;
+    }
+    if (h->err)
+        h->err(h->err_ctx, why, p);
+    return NULL;
 }
 
 /*
  * Validates a pointer given to free/realloc/usable_size and returns its
- * block, or reports and returns NULL. O(1).
+ * block, or reports and returns NULL. O(1), about a dozen instructions:
+ * the pointer lies among the blocks and is aligned; its header is not free,
+ * its stride is plausible, the following block does not think it is free,
+ * and when the header says the previous block is free that block's footer
+ * and stride lead back here.
  */
-static blk_t *used_block(capheap_heap_t *h, const void *p)
+static inline blk_t *used_block(capheap_heap_t *h, const void *p)
 {
     uintptr_t a = (uintptr_t)p - W;
-    if (!in_blocks(h, a)) {
-        report(h, CAPHEAP_E_OUTSIDE, p);
-        return NULL;
-    }
-    if ((uintptr_t)p & (ALIGN - 1)) {
-        report(h, CAPHEAP_E_MISALIGNED, p);
-        return NULL;
-    }
+    size_t off = a - h->first;
+    size_t lim = h->span - BLOCK_MIN; /* highest offset a block can start at */
+    if (UNLIKELY(off > lim))
+        return reject(h, p);
+    if (UNLIKELY((uintptr_t)p & (ALIGN - 1)))
+        return reject(h, p);
     blk_t *b = block_at(a);
 #if CAPHEAP_CHECKS
     size_t hdr = b->header;
+    /* FREE set, or a stride that is not a multiple of ALIGN */
+    if (UNLIKELY(hdr & ((ALIGN - 1) & ~F_PREV_FREE)))
+        return reject(h, p);
+    /* stride below BLOCK_MIN or reaching past the sentinel */
     size_t stride = hdr & ~F_MASK;
-    if (hdr & F_FREE) {
-        report(h, is_listed(h, b) ? CAPHEAP_E_DOUBLE_FREE : CAPHEAP_E_BAD_HEADER, p);
-        return NULL;
-    }
-    if (stride < BLOCK_MIN || (stride & (ALIGN - 1)) || stride > h->sentinel - a) {
-        report(h, CAPHEAP_E_BAD_HEADER, p);
-        return NULL;
-    }
-    blk_t *next = block_at(a + stride);
-    size_t nstride = block_stride(next);
-    if ((next->header & F_PREV_FREE) ||
-        ((uintptr_t)next != h->sentinel && (nstride < BLOCK_MIN || nstride > h->sentinel - (uintptr_t)next))) {
-        report(h, CAPHEAP_E_BAD_NEIGHBOUR, p);
-        return NULL;
-    }
+    if (UNLIKELY(stride - BLOCK_MIN > lim - off))
+        return reject(h, p);
+    if (UNLIKELY(block_at(a + stride)->header & F_PREV_FREE))
+        return reject(h, p);
     if (hdr & F_PREV_FREE) {
         blk_t *prev = block_prev(b);
-        if (!in_blocks(h, (uintptr_t)prev) || ((uintptr_t)prev & (W - 1)) || !block_is_free(prev) ||
-            (uintptr_t)prev + block_stride(prev) != a) {
-            report(h, CAPHEAP_E_BAD_NEIGHBOUR, p);
-            return NULL;
-        }
+        uintptr_t pa = (uintptr_t)prev;
+        if (UNLIKELY(pa - h->first >= off) || UNLIKELY(pa & (W - 1)) || UNLIKELY(prev->header != ((a - pa) | F_FREE)))
+            return reject(h, p);
     }
+#else
+    (void)lim;
 #endif
     return b;
 }
@@ -238,7 +280,7 @@ capheap_heap_t *capheap_heap_create(void *start, size_t size)
     h->rows = (uint32_t)rows;
     h->heads = (blk_t **)(base + sizeof(struct capheap_heap) + bitmaps);
     h->first = first;
-    h->sentinel = sentinel;
+    h->span = sentinel - first;
     h->region_start = start;
     h->region_end = (void *)hi;
 
@@ -308,13 +350,32 @@ static inline void release(capheap_heap_t *h, blk_t *b)
     h->used_blocks--;
 }
 
+/* free() of a block with at least one free neighbour (kept out of line so
+ * the common case runs with few registers). */
+static COLD void release_merging(capheap_heap_t *h, blk_t *b)
+{
+    release(h, b);
+}
+
 void capheap_heap_free(capheap_heap_t *h, void *p)
 {
     if (!p)
         return;
     blk_t *b = used_block(h, p);
-    if (b)
-        release(h, b);
+    if (UNLIKELY(!b))
+        return;
+    size_t hdr = b->header;
+    blk_t *next = block_at((uintptr_t)b + (hdr & ~F_PREV_FREE));
+    if (UNLIKELY((hdr & F_PREV_FREE) | (next->header & F_FREE))) {
+        release_merging(h, b);
+        return;
+    }
+    /* hdr has no flag set here, so it is the stride */
+    b->header = hdr | F_FREE;
+    next->header |= F_PREV_FREE;
+    block_set_footer(b, next);
+    list_insert(h, b, hdr);
+    h->used_blocks--;
 }
 
 /* ---------------------------------------------------------------- realloc */
@@ -460,7 +521,7 @@ size_t capheap_heap_largest_free(const capheap_heap_t *h)
 
 void capheap_heap_get_info(const capheap_heap_t *h, capheap_heap_info_t *info)
 {
-    size_t arena = h->sentinel - h->first;
+    size_t arena = (h->first + h->span) - h->first;
     size_t blocks = h->used_blocks + h->free_blocks;
     info->total_free_bytes = h->free_bytes;
     info->total_allocated_bytes = arena - h->free_bytes - blocks * W;
