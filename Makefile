@@ -1,17 +1,24 @@
-# capheap front door. `make run` and `make test` do all set-up on a fresh machine.
+# capheap front door. `make run` and `make test` do all set-up on a fresh
+# Debian machine (scripts/deps.sh installs what is missing).
+#   make run | test | test-host | bench | size | install PREFIX=dir | clean
+# Build options (docs/configuration.md), for build, run, test, size, install:
+#   POISONING=none|light|comprehensive  HEAP_TRACING=ON|OFF  TASK_TRACKING=ON|OFF
+#   CMAKE_ARGS="-DCAPHEAP_ALIGNMENT=8 ..."
 BUILD     ?= build
+TEST_BUILD ?= build-test
 PREFIX    ?= /usr/local
 POISONING ?= none
 HEAP_TRACING  ?= OFF
 TASK_TRACKING ?= OFF
 JOBS      ?= 2
 CMAKE_ARGS ?=
+QUICK     ?=
 
-CMAKE_FLAGS = -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DCAPHEAP_POISONING=$(POISONING) -DCAPHEAP_HEAP_TRACING=$(HEAP_TRACING) \
+OPTION_FLAGS = -DCAPHEAP_POISONING=$(POISONING) -DCAPHEAP_HEAP_TRACING=$(HEAP_TRACING) \
   -DCAPHEAP_TASK_TRACKING=$(TASK_TRACKING) $(CMAKE_ARGS)
+CMAKE_FLAGS = -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo $(OPTION_FLAGS)
 
-.PHONY: all deps build run test bench install size clean
+.PHONY: all deps build run test test-host bench size install clean
 
 all: build
 
@@ -25,20 +32,40 @@ build: deps
 run: build
 	@scripts/run.sh $(BUILD)
 
+# Everything: host suite + matrix (sanitizers, valgrind, clang, 32-bit,
+# big-endian, bare metal, static checkers, headers, install). Last line:
+# "N passed, N failed".
 test:
 	@scripts/deps.sh test
-	@scripts/test.sh
+	@CMAKE_FLAGS="$(OPTION_FLAGS)" BUILD=$(TEST_BUILD) JOBS=$(JOBS) scripts/test.sh
+
+# The host suite only (no matrix cells): the quick loop while developing.
+test-host:
+	@scripts/deps.sh build
+	@CMAKE_FLAGS="$(OPTION_FLAGS) -DCAPHEAP_MATRIX=OFF" BUILD=$(TEST_BUILD)-host \
+	  JOBS=$(JOBS) scripts/test.sh
 
 bench:
 	@scripts/deps.sh bench
-	@bench/run.sh
+	@test -x bench/run.sh || { echo "bench/run.sh is missing"; exit 1; }
+	@QUICK=$(QUICK) bench/run.sh
+
+# Cortex-M4F -Os text/data/bss of each layer (src/<layer>, compat/<api>).
+size:
+	@scripts/deps.sh size
+	@cmake -S . -B $(BUILD)-size -G Ninja -DCMAKE_BUILD_TYPE=MinSizeRel \
+	  -DCMAKE_TOOLCHAIN_FILE=$(CURDIR)/cmake/toolchains/cortex-m4f-mps2.cmake \
+	  -DCAPHEAP_BUILD_TESTS=OFF -DCAPHEAP_BUILD_EXAMPLES=OFF $(OPTION_FLAGS) >/dev/null
+	@cmake --build $(BUILD)-size -j $(JOBS) --target capheap
+	@cmake/size.sh $(BUILD)-size
 
 install: deps
 	@cmake -S . -B $(BUILD)-install $(CMAKE_FLAGS) -DCAPHEAP_BUILD_SHARED=ON \
-	  -DCAPHEAP_BUILD_TESTS=OFF -DCMAKE_INSTALL_PREFIX=$(abspath $(PREFIX)) >/dev/null
+	  -DCAPHEAP_BUILD_TESTS=OFF -DCAPHEAP_BUILD_EXAMPLES=OFF \
+	  -DCMAKE_INSTALL_PREFIX=$(abspath $(PREFIX)) >/dev/null
 	@cmake --build $(BUILD)-install -j $(JOBS)
 	@cmake --install $(BUILD)-install >/dev/null
 	@echo "installed into $(abspath $(PREFIX))"
 
 clean:
-	rm -rf $(BUILD) $(BUILD)-* bench/build
+	rm -rf $(BUILD) $(BUILD)-* $(TEST_BUILD) $(TEST_BUILD)-* bench/build

@@ -1,29 +1,49 @@
 #!/usr/bin/env bash
 # Installs, with apt-get, the Debian packages a job needs that are missing.
-# Quiet, idempotent; does nothing when everything is present.
-#   scripts/deps.sh build|test|bench|all ...
+# Quiet and idempotent: does nothing (not even apt-get update) when every
+# package is present.
+#   scripts/deps.sh build|test|bench|size|all ...
+# Groups include what they build on: test and bench imply build.
+# Other layers add packages, one per line (# comments allowed), in
+# scripts/deps.d/<group>.txt; those of every implied group are read too.
 set -euo pipefail
 
 pkgs_build=(cmake ninja-build make gcc g++ pkg-config)
-pkgs_test=(clang valgrind libclang-rt-14-dev llvm)
-pkgs_bench=(valgrind libmimalloc-dev libjemalloc-dev gcc-arm-none-eabi binutils-arm-none-eabi libnewlib-arm-none-eabi)
+# Checkers and the test matrix (tests/targets): clang + sanitizer runtimes,
+# static checkers, valgrind, 32-bit x86 (-m32, not gcc-multilib, which
+# conflicts with the cross compilers), big-endian PowerPC, bare-metal
+# Cortex-M under QEMU.
+pkgs_test=(clang clang-tidy cppcheck valgrind libclang-rt-14-dev llvm
+           qemu-user qemu-system-arm
+           lib32gcc-12-dev lib32stdc++-12-dev libc6-dev-i386
+           gcc-powerpc-linux-gnu g++-powerpc-linux-gnu
+           gcc-arm-none-eabi binutils-arm-none-eabi libnewlib-arm-none-eabi)
+pkgs_bench=(valgrind libmimalloc-dev libjemalloc-dev
+            gcc-arm-none-eabi binutils-arm-none-eabi libnewlib-arm-none-eabi)
+pkgs_size=(gcc-arm-none-eabi binutils-arm-none-eabi libnewlib-arm-none-eabi)
 
-want=()
+groups=()
 for group in "${@:-build}"; do
   case "$group" in
-    build) want+=("${pkgs_build[@]}") ;;
-    test)  want+=("${pkgs_build[@]}" "${pkgs_test[@]}") ;;
-    bench) want+=("${pkgs_build[@]}" "${pkgs_bench[@]}") ;;
-    all)   want+=("${pkgs_build[@]}" "${pkgs_test[@]}" "${pkgs_bench[@]}") ;;
+    build) groups+=(build) ;;
+    test)  groups+=(build test) ;;
+    bench) groups+=(build bench) ;;
+    size)  groups+=(build size) ;;
+    all)   groups+=(build test bench size) ;;
     *) echo "deps.sh: unknown group '$group'" >&2; exit 2 ;;
   esac
 done
-# Extra packages a layer needs can be listed one per line in scripts/deps.d/<group>.txt
+
 here=$(cd "$(dirname "$0")" && pwd)
-for group in "${@:-build}"; do
-  for f in "$here"/deps.d/"$group".txt; do
-    [ -f "$f" ] && while read -r p; do [ -n "$p" ] && [ "${p#\#}" = "$p" ] && want+=("$p"); done < "$f"
-  done
+want=()
+for group in $(printf '%s\n' "${groups[@]}" | sort -u); do
+  eval 'want+=("${pkgs_'"$group"'[@]}")'
+  f=$here/deps.d/$group.txt
+  if [ -f "$f" ]; then
+    while read -r p _; do
+      [ -n "$p" ] && [ "${p#\#}" = "$p" ] && want+=("$p")
+    done < "$f"
+  fi
 done
 
 missing=()

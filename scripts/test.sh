@@ -1,9 +1,52 @@
 #!/usr/bin/env bash
-# `make test`: every test. Builds the host configuration and runs CTest; the
-# last line printed is CTest's summary.
-set -euo pipefail
+# `make test`: every test. Configures and builds the host configuration, then
+# CTest runs the host suite and the matrix cells (tests/targets: sanitizers,
+# valgrind, clang, i386, big-endian ppc32, bare-metal Cortex-M4F, cppcheck,
+# clang-tidy), the header and install/consumer tests, two at a time.
+# The last line printed is "N passed, N failed" over every CTest test (a
+# failed configure or build counts as one failed test); the exit status is
+# non-zero when anything failed.
+#   BUILD=dir         build directory (default build-test)
+#   CMAKE_FLAGS=...   extra cmake arguments (the Makefile passes the options)
+#   CTEST_ARGS=...    extra ctest arguments, e.g. "-LE matrix" or "-R engine"
+#   JOBS=n            parallelism (default 2)
+set -uo pipefail
+cd "$(dirname "$0")/.."
 build=${BUILD:-build-test}
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$build" -j 2
-cd "$build"
-ctest --output-on-failure -j 2 --timeout 600
+jobs=${JOBS:-2}
+start=$(date +%s)
+
+fail_setup() {
+    echo "test.sh: $1 failed (log: $build/$1.log)"
+    tail -n 80 "$build/$1.log"
+    echo "0 passed, 1 failed"
+    exit 1
+}
+
+mkdir -p "$build"
+# shellcheck disable=SC2086  # CMAKE_FLAGS is a list of words
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo ${CMAKE_FLAGS:-} \
+    >"$build/configure.log" 2>&1 || fail_setup configure
+cmake --build "$build" -j "$jobs" >"$build/build.log" 2>&1 || fail_setup build
+echo "test.sh: configured and built in $(($(date +%s) - start)) s"
+
+out=$build/ctest.log
+# shellcheck disable=SC2086  # CTEST_ARGS is a list of words
+ctest --test-dir "$build" --output-on-failure -j "$jobs" --timeout 600 \
+    --no-tests=error ${CTEST_ARGS:-} 2>&1 | tee "$out"
+rc=${PIPESTATUS[0]}
+
+# "NN% tests passed, F tests failed out of T" -> "P passed, F failed"
+summary=$(grep -E '^[0-9]+% tests passed, [0-9]+ tests? failed out of [0-9]+' "$out" | tail -n 1)
+echo "test.sh: $(($(date +%s) - start)) s in all"
+if [ -n "$summary" ]; then
+    failed=$(sed -E 's/.* ([0-9]+) tests? failed out of.*/\1/' <<<"$summary")
+    total=$(sed -E 's/.* out of ([0-9]+).*/\1/' <<<"$summary")
+    [ "$failed" -gt 0 ] && [ "$rc" -eq 0 ] && rc=1
+    echo "$((total - failed)) passed, $failed failed"
+else
+    # No summary: CTest itself failed (no tests, bad arguments, ...).
+    [ "$rc" -eq 0 ] && rc=1
+    echo "0 passed, 1 failed"
+fi
+exit "$rc"
