@@ -136,15 +136,13 @@ static inline unsigned class_of(size_t stride)
     return (sh << SL_LOG2) + (unsigned)(u >> sh);
 }
 
-/* Smallest class whose every block holds `stride`. */
-static inline unsigned class_round_up(size_t stride)
+/* Bytes to add to a stride so that class_of() of the sum is the smallest
+ * class whose every block holds `stride` (0 in the exact classes). */
+static inline size_t round_up_slack(size_t stride)
 {
-    size_t u = stride >> ALIGN_LOG2;
-    if (u < SL_COUNT)
-        return (unsigned)u;
-    u += ((size_t)1 << (msb_sz(u) - SL_LOG2)) - 1;
-    unsigned sh = msb_sz(u) - SL_LOG2;
-    return (sh << SL_LOG2) + (unsigned)(u >> sh);
+    if ((stride >> ALIGN_LOG2) < SL_COUNT)
+        return 0;
+    return ((size_t)1 << (msb_sz(stride) - SL_LOG2)) - 1;
 }
 
 #endif /* CAPHEAP_ENGINE_BLOCK_H */

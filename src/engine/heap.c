@@ -37,27 +37,6 @@ static inline void list_insert(capheap_heap_t *h, blk_t *b, size_t stride)
     h->free_blocks++;
 }
 
-static inline void list_remove(capheap_heap_t *h, blk_t *b, size_t stride)
-{
-    blk_t *next = b->next_free, *prev = b->prev_free;
-    if (next)
-        next->prev_free = prev;
-    if (prev) {
-        prev->next_free = next;
-    } else {
-        unsigned cls = class_of(stride);
-        h->heads[cls] = next;
-        if (!next) {
-            unsigned row = cls >> SL_LOG2;
-            h->sl_bitmap[row] &= ~(1u << (cls & (SL_COUNT - 1)));
-            if (!h->sl_bitmap[row])
-                h->fl_bitmap &= ~(1u << row);
-        }
-    }
-    h->free_bytes -= stride - W;
-    h->free_blocks--;
-}
-
 /* Marks b (of the given stride) free in its header and its successor. */
 static inline void make_free(blk_t *b, size_t stride, size_t prev_flag)
 {
@@ -84,6 +63,21 @@ static inline void list_pop(capheap_heap_t *h, blk_t *b, unsigned cls)
     h->free_blocks--;
 }
 
+/* Unlinks free block b of the given stride from wherever it is listed. */
+static inline void list_remove(capheap_heap_t *h, blk_t *b, size_t stride)
+{
+    blk_t *next = b->next_free, *prev = b->prev_free;
+    if (!prev) {
+        list_pop(h, b, class_of(stride));
+        return;
+    }
+    prev->next_free = next;
+    if (next)
+        next->prev_free = prev;
+    h->free_bytes -= stride - W;
+    h->free_blocks--;
+}
+
 /*
  * Finds and unlinks a free block of at least `stride` bytes; NULL if none.
  * Good fit: the first block of the smallest non-empty class whose every
@@ -91,7 +85,7 @@ static inline void list_pop(capheap_heap_t *h, blk_t *b, unsigned cls)
  */
 static inline blk_t *take_fit(capheap_heap_t *h, size_t stride)
 {
-    unsigned cls = class_round_up(stride);
+    unsigned cls = class_of(stride + round_up_slack(stride));
     unsigned row = cls >> SL_LOG2;
     blk_t *b;
     if (LIKELY(row < h->rows)) {
@@ -157,18 +151,6 @@ static inline bool in_blocks(const capheap_heap_t *h, uintptr_t a)
     return a - h->first < h->span;
 }
 
-/* Is b, whose header says FREE, really linked in the free lists? */
-static bool is_listed(capheap_heap_t *h, blk_t *b)
-{
-    size_t stride = block_stride(b);
-    if (stride < BLOCK_MIN || stride > (h->first + h->span) - (uintptr_t)b)
-        return false;
-    blk_t *prev = b->prev_free;
-    if (!prev)
-        return h->heads[class_of(stride)] == b;
-    return in_blocks(h, (uintptr_t)prev) && (((uintptr_t)prev + W) & (ALIGN - 1)) == 0 && prev->next_free == b;
-}
-
 /* Slow path of used_block: says why p is bad, reports it, returns NULL. */
 static COLD blk_t *reject(capheap_heap_t *h, const void *p)
 {
@@ -181,10 +163,11 @@ static COLD blk_t *reject(capheap_heap_t *h, const void *p)
     } else {
         blk_t *b = block_at(a);
         size_t stride = block_stride(b);
-        if (block_is_free(b))
-            why = is_listed(h, b) ? CAPHEAP_E_DOUBLE_FREE : CAPHEAP_E_BAD_HEADER;
-        else if (stride < BLOCK_MIN || (stride & (ALIGN - 1)) || stride > (h->first + h->span) - a)
+        if (stride < BLOCK_MIN || (stride & (ALIGN - 1)) || stride > (h->first + h->span) - a)
             why = CAPHEAP_E_BAD_HEADER;
+        else if (block_is_free(b))
+            /* a real free block's footer points back at its header */
+            why = block_prev(block_at(a + stride)) == b ? CAPHEAP_E_DOUBLE_FREE : CAPHEAP_E_BAD_HEADER;
         else
             why = CAPHEAP_E_BAD_NEIGHBOUR;
     }
