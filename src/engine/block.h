@@ -81,7 +81,7 @@ struct capheap_heap {
     blk_t **heads;           /* rows * SL_COUNT list heads */
     size_t free_bytes;       /* payload bytes in free blocks */
     size_t min_free;
-    size_t used_blocks;
+    size_t total_blocks;     /* used + free */
     size_t free_blocks;
     uintptr_t first;         /* header address of the first block */
     size_t span;             /* sentinel - first */

@@ -98,8 +98,8 @@ bool capheap_heap_check(capheap_heap_t *h, capheap_print_fn print, void *ctx)
         return fail(&s, h, "free blocks missing from the lists", n_free, listed);
     if (n_free != h->free_blocks)
         return fail(&s, h, "free block count", n_free, h->free_blocks);
-    if (n_used != h->used_blocks)
-        return fail(&s, h, "used block count", n_used, h->used_blocks);
+    if (n_used + n_free != h->total_blocks)
+        return fail(&s, h, "total block count", n_used + n_free, h->total_blocks);
     if (free_bytes != h->free_bytes)
         return fail(&s, h, "free byte count", free_bytes, h->free_bytes);
     if (h->min_free > h->free_bytes)

@@ -28,11 +28,13 @@ static inline void list_insert(capheap_heap_t *h, blk_t *b, size_t stride)
     blk_t *first = *head;
     b->next_free = first;
     b->prev_free = NULL;
-    if (first)
-        first->prev_free = b;
     *head = b;
-    h->sl_bitmap[cls >> SL_LOG2] |= 1u << (cls & (SL_COUNT - 1));
-    h->fl_bitmap |= 1u << (cls >> SL_LOG2);
+    if (first) {
+        first->prev_free = b; /* the class was not empty: bitmaps already say so */
+    } else {
+        h->sl_bitmap[cls >> SL_LOG2] |= 1u << (cls & (SL_COUNT - 1));
+        h->fl_bitmap |= 1u << (cls >> SL_LOG2);
+    }
     h->free_bytes += stride - W;
     h->free_blocks++;
 }
@@ -127,11 +129,11 @@ static inline void *use_block(capheap_heap_t *h, blk_t *b, size_t stride)
         make_free(r, rest, 0);
         list_insert(h, r, rest);
         b->header = stride | prev_flag;
+        h->total_blocks++;
     } else {
         b->header = have | prev_flag;
         block_next(b)->header &= ~F_PREV_FREE;
     }
-    h->used_blocks++;
     if (h->free_bytes < h->min_free)
         h->min_free = h->free_bytes;
     return block_payload(b);
@@ -273,6 +275,7 @@ capheap_heap_t *capheap_heap_create(void *start, size_t size)
     size_t stride = sentinel - first;
     make_free(b, stride, 0);
     list_insert(h, b, stride);
+    h->total_blocks = 1;
     h->capacity = h->free_bytes;
     h->min_free = h->free_bytes;
     return h;
@@ -319,6 +322,7 @@ static inline void release(capheap_heap_t *h, blk_t *b)
         blk_t *prev = block_prev(b);
         size_t ps = block_stride(prev);
         list_remove(h, prev, ps);
+        h->total_blocks--;
         b = prev;
         stride += ps;
         prev_flag = prev->header & F_PREV_FREE; /* always 0: no two free neighbours */
@@ -326,11 +330,11 @@ static inline void release(capheap_heap_t *h, blk_t *b)
     if (block_is_free(next)) {
         size_t ns = block_stride(next);
         list_remove(h, next, ns);
+        h->total_blocks--;
         stride += ns;
     }
     make_free(b, stride, prev_flag);
     list_insert(h, b, stride);
-    h->used_blocks--;
 }
 
 /* free() of a block with at least one free neighbour (kept out of line so
@@ -358,7 +362,6 @@ void capheap_heap_free(capheap_heap_t *h, void *p)
     next->header |= F_PREV_FREE;
     block_set_footer(b, next);
     list_insert(h, b, hdr);
-    h->used_blocks--;
 }
 
 /* ---------------------------------------------------------------- realloc */
@@ -375,7 +378,9 @@ static void trim(capheap_heap_t *h, blk_t *b, size_t stride)
     if (block_is_free(next)) {
         size_t ns = block_stride(next);
         list_remove(h, next, ns);
-        rest += ns;
+        rest += ns; /* the tail joins the free follower: no new block */
+    } else {
+        h->total_blocks++;
     }
     b->header = stride | (b->header & F_PREV_FREE);
     make_free(r, rest, 0);
@@ -405,6 +410,7 @@ void *capheap_heap_realloc(capheap_heap_t *h, void *p, size_t n)
     if (block_is_free(next) && have + block_stride(next) >= stride) {
         size_t ns = block_stride(next);
         list_remove(h, next, ns);
+        h->total_blocks--;
         b->header = (have + ns) | (b->header & F_PREV_FREE);
         block_next(b)->header &= ~F_PREV_FREE;
         trim(h, b, stride);
@@ -447,6 +453,7 @@ void *capheap_heap_aligned_alloc_offs(capheap_heap_t *h, size_t n, size_t align,
         blk_t *a = block_at(p - W);
         make_free(b, gap, prev_flag);
         list_insert(h, b, gap);
+        h->total_blocks++;
         a->header = (have - gap) | F_FREE | F_PREV_FREE;
         b = a;
     }
@@ -505,12 +512,12 @@ size_t capheap_heap_largest_free(const capheap_heap_t *h)
 void capheap_heap_get_info(const capheap_heap_t *h, capheap_heap_info_t *info)
 {
     size_t arena = (h->first + h->span) - h->first;
-    size_t blocks = h->used_blocks + h->free_blocks;
+    size_t blocks = h->total_blocks;
     info->total_free_bytes = h->free_bytes;
     info->total_allocated_bytes = arena - h->free_bytes - blocks * W;
     info->largest_free_block = capheap_heap_largest_free(h);
     info->minimum_free_bytes = h->min_free;
-    info->allocated_blocks = h->used_blocks;
+    info->allocated_blocks = h->total_blocks - h->free_blocks;
     info->free_blocks = h->free_blocks;
     info->total_blocks = blocks;
 }
