@@ -1,0 +1,30 @@
+/* A user's program: one heap in a static buffer, through the installed (or
+ * embedded) capheap. Exits 0 when the library behaves. */
+#include <stdio.h>
+#include <string.h>
+
+#include <capheap/heap.h>
+
+#if !defined(CAPHEAP_POISONING_LEVEL) || !defined(CAPHEAP_HEAP_TRACING) || \
+    !defined(CAPHEAP_TASK_TRACKING)
+#error "the package must pass capheap's build options on to its users"
+#endif
+
+static unsigned char region[32 * 1024];
+
+int main(void)
+{
+    capheap_heap_t *heap = capheap_heap_create(region, sizeof region);
+    if (!heap)
+        return 1;
+    size_t empty = capheap_heap_free_size(heap);
+    char *s = capheap_heap_malloc(heap, 64);
+    if (!s)
+        return 2;
+    strcpy(s, "consumer");
+    capheap_heap_free(heap, s);
+    if (capheap_heap_free_size(heap) != empty || !capheap_heap_check(heap, NULL, NULL))
+        return 3;
+    printf("consumer ok (poisoning level %d)\n", CAPHEAP_POISONING_LEVEL);
+    return 0;
+}

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Consumer tests of the packaging (issue 8): install, then build and run a
+# small program against capheap each way a user would.
+#   run.sh <mode> <source-dir> <work-dir>
+#   mode: install | find_package | find_package_shared | pkgconfig | subdir | fetch
+# "install" must run first (CTest fixture); the others use its prefix.
+set -euo pipefail
+mode=$1 src=$2 work=$3
+prefix=$work/prefix
+mkdir -p "$work"
+log=$work/$mode.log
+: >"$log"
+
+run() {
+    if ! "$@" >>"$log" 2>&1; then
+        echo "install test $mode: '$*' failed:"
+        tail -n 40 "$log"
+        exit 1
+    fi
+}
+
+consumer() {  # consumer <build-dir> <cmake args...>
+    local b=$1; shift
+    rm -rf "$b"
+    run cmake -S "$src/tests/install/consumer" -B "$b" -G Ninja "$@"
+    run cmake --build "$b"
+    "$b/consumer"
+}
+
+case "$mode" in
+install)
+    rm -rf "$prefix" "$work/lib-build"
+    run cmake -S "$src" -B "$work/lib-build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+        -DCAPHEAP_BUILD_SHARED=ON -DCAPHEAP_BUILD_TESTS=OFF -DCAPHEAP_BUILD_TOOLS=OFF \
+        -DCAPHEAP_BUILD_EXAMPLES=OFF -DCAPHEAP_POISONING=light \
+        -DCMAKE_INSTALL_PREFIX="$prefix"
+    run cmake --build "$work/lib-build" -j 1
+    run cmake --install "$work/lib-build"
+    for f in include/capheap/heap.h include/capheap/config.h lib/libcapheap.a \
+             lib/libcapheap.so lib/pkgconfig/capheap.pc \
+             lib/cmake/capheap/capheapConfig.cmake lib/cmake/capheap/capheapConfigVersion.cmake; do
+        [ -e "$prefix/$f" ] || { echo "install: $prefix/$f is missing"; exit 1; }
+    done
+    echo "installed: $(cd "$prefix" && find . -type f | sort | tr '\n' ' ')"
+    ;;
+find_package)
+    consumer "$work/fp" -DMODE=find_package -DCMAKE_PREFIX_PATH="$prefix"
+    ;;
+find_package_shared)
+    consumer "$work/fps" -DMODE=find_package -DSHARED=ON -DCMAKE_PREFIX_PATH="$prefix"
+    deps=$(ldd "$work/fps/consumer")
+    grep -q "$prefix/lib/libcapheap.so" <<<"$deps" ||
+        { echo "consumer is not linked to the installed libcapheap.so"; exit 1; }
+    ;;
+pkgconfig)
+    export PKG_CONFIG_PATH=$prefix/lib/pkgconfig
+    run pkg-config --exists --print-errors capheap
+    # shellcheck disable=SC2046  # pkg-config prints a list of flags
+    run cc -std=c11 -Wall -Wextra -Werror $(pkg-config --cflags capheap) \
+        "$src/tests/install/consumer/main.c" -o "$work/pc-consumer" \
+        $(pkg-config --libs capheap)
+    LD_LIBRARY_PATH=$prefix/lib "$work/pc-consumer"
+    ;;
+subdir)
+    consumer "$work/sub" -DMODE=subdir -DCAPHEAP_SOURCE_DIR="$src"
+    ;;
+fetch)
+    consumer "$work/fetch" -DMODE=fetch -DCAPHEAP_SOURCE_DIR="$src"
+    ;;
+*) echo "run.sh: unknown mode $mode"; exit 2 ;;
+esac
