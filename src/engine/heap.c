@@ -337,8 +337,8 @@ static inline void release(capheap_heap_t *h, blk_t *b)
     list_insert(h, b, stride);
 }
 
-/* free() of a block with at least one free neighbour (kept out of line so
- * the common case runs with few registers). */
+/* release() out of line: free() of a block with a free neighbour (so the
+ * common case runs with few registers), and realloc's frees. */
 static COLD void release_merging(capheap_heap_t *h, blk_t *b)
 {
     release(h, b);
@@ -391,28 +391,26 @@ void *capheap_heap_realloc(capheap_heap_t *h, void *p, size_t n)
 {
     if (!p)
         return capheap_heap_malloc(h, n);
-    blk_t *b = used_block(h, p);
-    if (!b)
-        return NULL;
     if (n == 0) {
-        release(h, b);
+        capheap_heap_free(h, p); /* validates and reports like free */
         return NULL;
     }
-    if (n > h->capacity)
+    blk_t *b = used_block(h, p);
+    if (!b || n > h->capacity)
         return NULL;
     size_t stride = stride_for(n);
     size_t have = block_stride(b);
-    if (stride <= have) {
-        trim(h, b, stride);
-        return p;
-    }
     blk_t *next = block_at((uintptr_t)b + have);
-    if (block_is_free(next) && have + block_stride(next) >= stride) {
+    if (stride > have && block_is_free(next) && have + block_stride(next) >= stride) {
+        /* grow in place: absorb the free follower, trim below gives back the excess */
         size_t ns = block_stride(next);
         list_remove(h, next, ns);
         h->total_blocks--;
-        b->header = (have + ns) | (b->header & F_PREV_FREE);
+        have += ns;
+        b->header = have | (b->header & F_PREV_FREE);
         block_next(b)->header &= ~F_PREV_FREE;
+    }
+    if (stride <= have) {
         trim(h, b, stride);
         if (h->free_bytes < h->min_free)
             h->min_free = h->free_bytes;
@@ -422,7 +420,7 @@ void *capheap_heap_realloc(capheap_heap_t *h, void *p, size_t n)
     if (!q)
         return NULL;
     memcpy(q, p, have - W);
-    release(h, b);
+    release_merging(h, b);
     return q;
 }
 
