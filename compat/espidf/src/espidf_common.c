@@ -1,0 +1,99 @@
+/*
+ * Print sink, log time stamps and error reporting of the ESP-IDF layer.
+ * compat/ may print to the console: the default sink writes to stdout.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "capheap/port.h"
+#include "espidf_internal.h"
+
+espidf_state_t espidf_state;
+size_t espidf_extmem_limit = SIZE_MAX;
+
+static void stdout_sink(void *ctx, const char *text)
+{
+    (void)ctx;
+    fputs(text, stdout);
+}
+
+static capheap_print_fn s_print = stdout_sink;
+static void *s_print_ctx;
+
+void capheap_espidf_set_print(capheap_print_fn print, void *ctx)
+{
+    s_print = print ? print : stdout_sink;
+    s_print_ctx = print ? ctx : NULL;
+}
+
+void espidf_get_print(capheap_print_fn *print, void **ctx)
+{
+    *print = s_print;
+    *ctx = s_print_ctx;
+}
+
+void espidf_print_trampoline(void *ctx, const char *text)
+{
+    (void)ctx;
+    s_print(s_print_ctx, text);
+}
+
+void espidf_printf(const char *fmt, ...)
+{
+    char buf[256];
+    va_list ap;
+    va_start(ap, fmt);
+    /* capheap_snprintf has no va_list form; compat/ may use stdio. */
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    s_print(s_print_ctx, buf);
+}
+
+unsigned long espidf_log_ms(void)
+{
+    static uint64_t base;
+    static bool have_base;
+    uint64_t now = capheap_port_time_us();
+    if (!have_base) {
+        base = now;
+        have_base = true;
+    }
+    return (unsigned long)((now - base) / 1000u);
+}
+
+static capheap_error_fn s_error_hook;
+static void *s_error_ctx;
+
+void capheap_espidf_set_error_hook(capheap_error_fn hook, void *ctx)
+{
+    s_error_hook = hook;
+    s_error_ctx = hook ? ctx : NULL;
+}
+
+void espidf_error_trampoline(void *ctx, capheap_error_reason_t reason, const void *where)
+{
+    (void)ctx;
+    if (s_error_hook) {
+        s_error_hook(s_error_ctx, reason, where);
+        return;
+    }
+    espidf_printf("E (%lu) heap_caps: %s at %p\n", espidf_log_ms(),
+                  capheap_error_reason_str(reason), where);
+}
+
+capheap_caps_t *capheap_espidf_instance(void)
+{
+    return espidf_state.caps;
+}
+
+const capheap_chip_t *capheap_espidf_chip(void)
+{
+    return espidf_state.chip;
+}
+
+capheap_sim_t *capheap_espidf_sim(void)
+{
+    return espidf_state.sim;
+}

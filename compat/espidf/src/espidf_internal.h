@@ -1,0 +1,44 @@
+/*
+ * Private to compat/espidf: the default instance's state, the print sink and
+ * the log line helper shared by the ESP-IDF compatibility sources.
+ */
+#ifndef CAPHEAP_ESPIDF_INTERNAL_H
+#define CAPHEAP_ESPIDF_INTERNAL_H
+
+#include "capheap_espidf.h"
+#include "esp_heap_caps.h"
+
+/* The one default instance (written only by the init functions). */
+typedef struct espidf_state {
+    capheap_caps_t *caps;        /* NULL until initialised */
+    const capheap_chip_t *chip;  /* may be NULL (init_instance without chip) */
+    capheap_sim_t *sim;          /* NULL on bare metal / init_instance */
+} espidf_state_t;
+
+extern espidf_state_t espidf_state;
+
+/* Current print sink (never NULL: the stdout default when none is set). */
+void espidf_get_print(capheap_print_fn *print, void **ctx);
+
+/* Formats (capheap_snprintf rules, at most 255 bytes) to the print sink. */
+void espidf_printf(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+/* Milliseconds since the first call (ESP-IDF log time stamps). */
+unsigned long espidf_log_ms(void);
+
+/* The error hook given to the default instance: forwards to the user's
+ * hook or prints "E (ms) heap_caps: <reason> at <addr>". */
+void espidf_error_trampoline(void *ctx, capheap_error_reason_t reason, const void *where);
+
+/* The print sink given to the default instance (forwards to the current
+ * sink). */
+void espidf_print_trampoline(void *ctx, const char *text);
+
+/* The extmem limit set before / after init (SIZE_MAX: off). */
+extern size_t espidf_extmem_limit;
+
+#endif /* CAPHEAP_ESPIDF_INTERNAL_H */
