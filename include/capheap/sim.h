@@ -15,11 +15,12 @@
  * The sim gives an address map (capheap/layout.h) that the layout and the
  * caps allocator use to turn chip addresses into host addresses and back.
  *
- * On builds without mmap (bare metal), capheap_sim_create succeeds with an
- * identity map: the chip's addresses are the real memory.
+ * On builds without mmap (bare metal) capheap_sim_create fails with
+ * CAPHEAP_ERR_STATE: there the chip's addresses are the real memory and the
+ * layout and caps layers take a NULL (identity) map.
  *
  * Thread safety: create/destroy are not thread-safe; the translation
- * functions are (read-only) and O(log mappings).
+ * functions are (read-only) and O(mappings).
  */
 #ifndef CAPHEAP_SIM_H
 #define CAPHEAP_SIM_H
@@ -40,7 +41,8 @@ typedef struct capheap_sim capheap_sim_t;
  *   CAPHEAP_OK;
  *   CAPHEAP_ERR_INVALID_ARG  chip or out NULL, or the table fails
  *                            capheap_chip_validate;
- *   CAPHEAP_ERR_NO_MEM       the host refused a mapping (nothing stays mapped).
+ *   CAPHEAP_ERR_NO_MEM       the host refused a mapping (nothing stays mapped);
+ *   CAPHEAP_ERR_STATE        this build has no host simulation (bare metal).
  * O(regions) system calls. Host memory used: the sum of the table regions,
  * rounded to pages, plus each alias view.
  */

@@ -1,0 +1,462 @@
+/*
+ * Caps allocator: selection and the malloc family.
+ */
+#include "caps_internal.h"
+
+#include <string.h>
+
+#define CAPS_ALIGN_ONLY CAPHEAP_CAP_CACHE_ALIGNED /* raises alignment, matches nothing */
+
+/* What a request turned into after the rules that change requests. */
+typedef struct {
+    uint32_t match;   /* caps that heaps must have */
+    size_t size;      /* rounded */
+    size_t align;     /* 0: the engine's natural alignment is enough */
+} request_t;
+
+static bool make_request(const struct capheap_caps *c, size_t size, size_t align, uint32_t caps,
+                         request_t *rq)
+{
+    if (caps & CAPHEAP_CAP_INVALID)
+        return false;
+    if ((caps & CAPHEAP_CAP_EXEC) && (caps & (CAPHEAP_CAP_8BIT | CAPHEAP_CAP_DMA)))
+        return false;
+    if (caps & (CAPHEAP_CAP_EXEC | CAPHEAP_CAP_32BIT)) {
+        size_t w = c->word;
+        if (size > SIZE_MAX - (w - 1))
+            return false;
+        size = (size + w - 1) & ~(w - 1);
+    }
+    if (c->cfg.chip && c->cfg.chip->align_for_caps)
+        align = c->cfg.chip->align_for_caps(caps, align ? align : 1);
+    if (align <= CAPHEAP_ALIGNMENT)
+        align = 0;
+    rq->match = caps & ~CAPS_ALIGN_ONLY;
+    rq->size = size;
+    rq->align = align;
+    return true;
+}
+
+/* Copies n bytes where either side may be instruction memory: whole 32-bit
+ * words where both sides allow it (instruction buses fault on byte access),
+ * bytes otherwise. */
+static void copy_mem(void *dst, const void *src, size_t n)
+{
+    if ((((uintptr_t)dst | (uintptr_t)src) & 3u) == 0) {
+        uint32_t *d = (uint32_t *)dst;
+        const uint32_t *s = (const uint32_t *)src;
+        for (; n >= 4; n -= 4)
+            *d++ = *s++;
+        dst = d;
+        src = s;
+    }
+    memcpy(dst, src, n);
+}
+
+static void zero_mem(void *dst, size_t n)
+{
+    if (((uintptr_t)dst & 3u) == 0) {
+        uint32_t *d = (uint32_t *)dst;
+        for (; n >= 4; n -= 4)
+            *d++ = 0;
+        dst = d;
+    }
+    memset(dst, 0, n);
+}
+
+/* Tries one heap. Returns the caller's pointer or NULL. */
+static void *try_heap(caps_heap_t *h, const request_t *rq, bool exec)
+{
+    void *p;
+    bool alias = exec && h->exec_alias;
+
+    if (alias && h->alias_kind == CAPHEAP_ALIAS_WORD_REVERSED) {
+        if (rq->align > 4 || rq->size > SIZE_MAX - CAPS_REV_HIDDEN)
+            return NULL;
+        heap_lock(h);
+        p = capheap_heap_malloc(h->engine, rq->size + CAPS_REV_HIDDEN);
+        size_t u = p ? capheap_heap_usable_size(h->engine, p) : 0;
+        heap_unlock(h);
+        if (!p)
+            return NULL;
+        /* the instruction view of [p, p+u) starts at the view of its last word */
+        uintptr_t last = (uintptr_t)p + (u & ~(size_t)3) - 4;
+        uintptr_t iv = h->alias_lo + (h->end - 4 - last);
+        uintptr_t d = (uintptr_t)p;
+        copy_mem((void *)iv, &d, sizeof d);
+        return (void *)(iv + CAPS_REV_HIDDEN);
+    }
+    uintptr_t shift = alias ? h->alias_lo - h->start : 0;
+    if (rq->align && (shift & (rq->align - 1)))
+        return NULL; /* the alias would break the alignment */
+    heap_lock(h);
+    p = rq->align ? capheap_heap_aligned_alloc(h->engine, rq->size, rq->align)
+                  : capheap_heap_malloc(h->engine, rq->size);
+    heap_unlock(h);
+    return p ? (void *)((uintptr_t)p + shift) : NULL;
+}
+
+/* Priority-outer selection; reserve heaps after every other heap failed.
+ * No failure policy here. */
+static void *select_alloc(struct capheap_caps *c, const request_t *rq)
+{
+    bool exec = (rq->match & CAPHEAP_CAP_EXEC) != 0;
+    for (int pass = 0; pass < 2; pass++) {
+        for (int prio = 0; prio < CAPHEAP_PRIORITIES; prio++) {
+            for (caps_heap_t *h = list_first(c); h; h = list_next(h)) {
+                if (h->reserve != (pass == 1) || !(h->caps[prio] & rq->match) ||
+                    !heap_matches(h, rq->match))
+                    continue;
+                /* a heap is tried once: at the first priority it qualifies */
+                bool earlier = false;
+                for (int q = 0; q < prio; q++)
+                    earlier |= (h->caps[q] & rq->match) != 0;
+                if (earlier)
+                    continue;
+                void *p = try_heap(h, rq, exec);
+                if (p)
+                    return p;
+            }
+        }
+    }
+    return NULL;
+}
+
+static void alloc_failed(struct capheap_caps *c, size_t size, uint32_t caps, const char *fn)
+{
+    if (c->failed_fn)
+        c->failed_fn(c->failed_ctx, size, caps, fn);
+    if (c->abort_on_failure) {
+        char msg[128];
+        capheap_snprintf(msg, sizeof msg, "%s: %zu bytes with caps 0x%08x failed", fn, size,
+                         (unsigned)caps);
+        capheap_printf(c->cfg.print, c->cfg.print_ctx, "%s\n", msg);
+        if (c->abort_fn)
+            c->abort_fn(c->abort_ctx, msg);
+        capheap_port_abort(msg);
+    }
+}
+
+static void *alloc_nofail(struct capheap_caps *c, size_t size, size_t align, uint32_t caps,
+                          bool zero)
+{
+    request_t rq;
+    if (!make_request(c, size, align, caps, &rq))
+        return NULL;
+    void *p = select_alloc(c, &rq);
+    if (p) {
+        if (zero)
+            zero_mem(p, size);
+        if (c->alloc_hook)
+            c->alloc_hook(c->hook_ctx, p, size, caps);
+    }
+    return p;
+}
+
+static void *alloc_policy(struct capheap_caps *c, size_t size, size_t align, uint32_t caps,
+                          bool zero, const char *fn)
+{
+    void *p = alloc_nofail(c, size, align, caps, zero);
+    if (!p)
+        alloc_failed(c, size, caps, fn);
+    return p;
+}
+
+void *capheap_caps_malloc(capheap_caps_t *c, size_t size, uint32_t caps)
+{
+    if (!c)
+        return NULL;
+    return alloc_policy(c, size, 0, caps, false, "capheap_caps_malloc");
+}
+
+void *capheap_caps_calloc(capheap_caps_t *c, size_t n, size_t size, uint32_t caps)
+{
+    if (!c)
+        return NULL;
+    if (size && n > SIZE_MAX / size) {
+        alloc_failed(c, SIZE_MAX, caps, "capheap_caps_calloc");
+        return NULL;
+    }
+    return alloc_policy(c, n * size, 0, caps, true, "capheap_caps_calloc");
+}
+
+static bool is_pow2(size_t a)
+{
+    return a && !(a & (a - 1));
+}
+
+void *capheap_caps_aligned_alloc(capheap_caps_t *c, size_t align, size_t size, uint32_t caps)
+{
+    if (!c)
+        return NULL;
+    if (!is_pow2(align)) {
+        alloc_failed(c, size, caps, "capheap_caps_aligned_alloc");
+        return NULL;
+    }
+    return alloc_policy(c, size, align, caps, false, "capheap_caps_aligned_alloc");
+}
+
+void *capheap_caps_aligned_calloc(capheap_caps_t *c, size_t align, size_t n, size_t size,
+                                  uint32_t caps)
+{
+    if (!c)
+        return NULL;
+    if (!is_pow2(align) || (size && n > SIZE_MAX / size)) {
+        alloc_failed(c, SIZE_MAX, caps, "capheap_caps_aligned_calloc");
+        return NULL;
+    }
+    return alloc_policy(c, n * size, align, caps, true, "capheap_caps_aligned_calloc");
+}
+
+/* ------------------------------------------------------- owner look-ups */
+
+/* A pointer resolved to its heap and its engine block. */
+typedef struct {
+    caps_heap_t *heap;
+    void *block;      /* engine pointer (data-bus) */
+    size_t usable;    /* caller-visible usable bytes from the caller's ptr */
+    size_t block_usable;
+    bool alias;       /* handed out at the instruction alias */
+} owner_t;
+
+static void report(const struct capheap_caps *c, capheap_error_reason_t why, const void *p)
+{
+    if (c->cfg.error_hook)
+        c->cfg.error_hook(c->cfg.error_ctx, why, p);
+}
+
+/* Resolves ptr; false (reported) when no heap owns it or it is not a live
+ * block. */
+static bool resolve(struct capheap_caps *c, void *ptr, owner_t *o)
+{
+    const caps_index_entry_t *e = caps_index_find(index_get(c), (uintptr_t)ptr);
+    if (!e) {
+        report(c, CAPHEAP_E_NOT_OWNED, ptr);
+        return false;
+    }
+    caps_heap_t *h = e->heap;
+    o->heap = h;
+    o->alias = e->alias != 0;
+    if (!o->alias) {
+        o->block = ptr;
+    } else if (h->alias_kind == CAPHEAP_ALIAS_LINEAR) {
+        o->block = (void *)((uintptr_t)ptr - (h->alias_lo - h->start));
+    } else {
+        uintptr_t iv = (uintptr_t)ptr - CAPS_REV_HIDDEN, d;
+        if ((uintptr_t)ptr < h->alias_lo + CAPS_REV_HIDDEN || (iv & 3u)) {
+            report(c, CAPHEAP_E_BAD_HEADER, ptr);
+            return false;
+        }
+        copy_mem(&d, (const void *)iv, sizeof d);
+        if (d < h->start || d >= h->end) {
+            report(c, CAPHEAP_E_BAD_HEADER, ptr);
+            return false;
+        }
+        o->block = (void *)d;
+    }
+    heap_lock(h);
+    size_t u = capheap_heap_usable_size(h->engine, o->block);
+    heap_unlock(h);
+    if (u == 0)
+        return false; /* the engine reported it */
+    o->block_usable = u;
+    o->usable = u;
+    if (o->alias && h->alias_kind == CAPHEAP_ALIAS_WORD_REVERSED) {
+        uintptr_t last = (uintptr_t)o->block + (u & ~(size_t)3) - 4;
+        if (u < CAPS_REV_HIDDEN + 4 ||
+            h->alias_lo + (h->end - 4 - last) + CAPS_REV_HIDDEN != (uintptr_t)ptr) {
+            report(c, CAPHEAP_E_BAD_HEADER, ptr);
+            return false;
+        }
+        o->usable = (u & ~(size_t)3) - CAPS_REV_HIDDEN;
+    }
+    return true;
+}
+
+static void free_owned(struct capheap_caps *c, void *ptr, const owner_t *o)
+{
+    if (c->free_hook)
+        c->free_hook(c->hook_ctx, ptr);
+    heap_lock(o->heap);
+    capheap_heap_free(o->heap->engine, o->block);
+    heap_unlock(o->heap);
+}
+
+void capheap_caps_free(capheap_caps_t *c, void *ptr)
+{
+    owner_t o;
+    if (!c || !ptr)
+        return;
+    if (resolve(c, ptr, &o))
+        free_owned(c, ptr, &o);
+}
+
+size_t capheap_caps_get_allocated_size(capheap_caps_t *c, void *ptr)
+{
+    owner_t o;
+    if (!c || !ptr || !resolve(c, ptr, &o))
+        return 0;
+    return o.usable;
+}
+
+size_t capheap_caps_get_containing_block_size(capheap_caps_t *c, void *ptr)
+{
+    owner_t o;
+    if (!c || !ptr || !resolve(c, ptr, &o))
+        return 0;
+    return o.block_usable;
+}
+
+/* ---------------------------------------------------------------- realloc */
+
+static void *realloc_nofail(struct capheap_caps *c, void *ptr, size_t size, uint32_t caps,
+                            bool *bad)
+{
+    owner_t o;
+    request_t rq;
+
+    *bad = false;
+    if (!resolve(c, ptr, &o)) {
+        *bad = true;
+        return NULL;
+    }
+    if (!make_request(c, size, 0, caps, &rq))
+        return NULL;
+    caps_heap_t *h = o.heap;
+    bool wants_alias = (rq.match & CAPHEAP_CAP_EXEC) && h->exec_alias;
+    bool in_place = !o.alias && !wants_alias && heap_matches(h, rq.match) &&
+                    (rq.align == 0 || ((uintptr_t)o.block & (rq.align - 1)) == 0);
+    if (in_place && rq.align == 0) {
+        heap_lock(h);
+        void *n = capheap_heap_realloc(h->engine, o.block, rq.size);
+        heap_unlock(h);
+        if (n) {
+            if (c->free_hook)
+                c->free_hook(c->hook_ctx, ptr);
+            if (c->alloc_hook)
+                c->alloc_hook(c->hook_ctx, n, size, caps);
+            return n;
+        }
+    }
+    /* move: the old block stays untouched until the new one exists */
+    void *n = alloc_nofail(c, size, 0, caps, false);
+    if (!n)
+        return NULL;
+    copy_mem(n, ptr, o.usable < size ? o.usable : size);
+    free_owned(c, ptr, &o);
+    return n;
+}
+
+void *capheap_caps_realloc(capheap_caps_t *c, void *ptr, size_t size, uint32_t caps)
+{
+    if (!c)
+        return NULL;
+    if (!ptr)
+        return capheap_caps_malloc(c, size, caps);
+    if (size == 0) {
+        capheap_caps_free(c, ptr);
+        return NULL;
+    }
+    bool bad;
+    void *n = realloc_nofail(c, ptr, size, caps, &bad);
+    if (!n && !bad)
+        alloc_failed(c, size, caps, "capheap_caps_realloc");
+    return n;
+}
+
+/* ------------------------------------------------------------ prefer */
+
+void *capheap_caps_malloc_prefer(capheap_caps_t *c, size_t size, const uint32_t *list,
+                                 size_t count)
+{
+    if (!c || !list || count == 0)
+        return NULL;
+    for (size_t i = 0; i < count; i++) {
+        void *p = alloc_nofail(c, size, 0, list[i], false);
+        if (p)
+            return p;
+    }
+    alloc_failed(c, size, list[count - 1], "capheap_caps_malloc_prefer");
+    return NULL;
+}
+
+void *capheap_caps_calloc_prefer(capheap_caps_t *c, size_t n, size_t size, const uint32_t *list,
+                                 size_t count)
+{
+    if (!c || !list || count == 0)
+        return NULL;
+    if (size && n > SIZE_MAX / size) {
+        alloc_failed(c, SIZE_MAX, list[count - 1], "capheap_caps_calloc_prefer");
+        return NULL;
+    }
+    for (size_t i = 0; i < count; i++) {
+        void *p = alloc_nofail(c, n * size, 0, list[i], true);
+        if (p)
+            return p;
+    }
+    alloc_failed(c, n * size, list[count - 1], "capheap_caps_calloc_prefer");
+    return NULL;
+}
+
+void *capheap_caps_realloc_prefer(capheap_caps_t *c, void *ptr, size_t size,
+                                  const uint32_t *list, size_t count)
+{
+    if (!c || !list || count == 0)
+        return NULL;
+    if (!ptr)
+        return capheap_caps_malloc_prefer(c, size, list, count);
+    if (size == 0) {
+        capheap_caps_free(c, ptr);
+        return NULL;
+    }
+    for (size_t i = 0; i < count; i++) {
+        bool bad;
+        void *n = realloc_nofail(c, ptr, size, list[i], &bad);
+        if (n || bad)
+            return n;
+    }
+    alloc_failed(c, size, list[count - 1], "capheap_caps_realloc_prefer");
+    return NULL;
+}
+
+/* ------------------------------------------------------------ default */
+
+#define CAPS_INTERNAL_DEFAULT (CAPHEAP_CAP_DEFAULT | CAPHEAP_CAP_INTERNAL)
+
+/* The caps list malloc_default tries for `size`; returns its length. */
+static size_t default_list(struct capheap_caps *c, size_t size, uint32_t list[2])
+{
+    size_t limit = atomic_load_explicit(&c->extmem_limit, memory_order_relaxed);
+    if (limit == SIZE_MAX) {
+        list[0] = CAPS_INTERNAL_DEFAULT;
+        return 1;
+    }
+    list[0] = size <= limit ? CAPS_INTERNAL_DEFAULT : (CAPHEAP_CAP_DEFAULT | CAPHEAP_CAP_SPIRAM);
+    list[1] = CAPHEAP_CAP_DEFAULT;
+    return 2;
+}
+
+void *capheap_caps_malloc_default(capheap_caps_t *c, size_t size)
+{
+    uint32_t list[2];
+    if (!c)
+        return NULL;
+    return capheap_caps_malloc_prefer(c, size, list, default_list(c, size, list));
+}
+
+void *capheap_caps_calloc_default(capheap_caps_t *c, size_t n, size_t size)
+{
+    uint32_t list[2];
+    if (!c)
+        return NULL;
+    size_t total = (size && n > SIZE_MAX / size) ? SIZE_MAX : n * size;
+    return capheap_caps_calloc_prefer(c, n, size, list, default_list(c, total, list));
+}
+
+void *capheap_caps_realloc_default(capheap_caps_t *c, void *ptr, size_t size)
+{
+    uint32_t list[2];
+    if (!c)
+        return NULL;
+    return capheap_caps_realloc_prefer(c, ptr, size, list, default_list(c, size, list));
+}

@@ -1,0 +1,135 @@
+/*
+ * Private structures of the caps allocator.
+ *
+ * Where things live (no libc malloc anywhere):
+ *
+ *   largest start-up region:  [instance][heap record][index][engine heap ...]
+ *   every other region:       [heap record][engine heap ...........]
+ *   a region added later:     [heap record][new index][engine heap ...]
+ *
+ * Heap record (struct capheap_caps_heap): the heap's lock first (the only
+ * field written after publication apart from the window minimum, which the
+ * admin lock guards), then what selection reads on every allocation (caps
+ * masks, union, flags, next), then what free reads (range, alias).
+ *
+ * Selection list: a singly linked list through `next`, in selection order
+ * (run-time heaps newest first, then start-up heaps by ascending size).
+ * Writers (add_region, enable_deferred) hold the admin lock and publish a
+ * fully built record with one release store; readers walk it with acquire
+ * loads and never lock. Heaps are never removed.
+ *
+ * Address index: an immutable array of disjoint [lo, hi) ranges sorted by
+ * lo, each naming its heap and whether it is the heap's instruction alias.
+ * A heap nested inside a block of another heap splits that heap's entry in
+ * two around it, so the innermost heap always owns its addresses. Adding a
+ * heap builds a new array (in the new region) and publishes it with one
+ * release store; old arrays stay valid forever (they live in regions that
+ * are never given back), so lookups are lock-free binary searches.
+ */
+#ifndef CAPHEAP_CAPS_INTERNAL_H
+#define CAPHEAP_CAPS_INTERNAL_H
+
+#include "capheap/caps.h"
+
+#include <stdatomic.h>
+
+typedef struct capheap_caps_heap caps_heap_t;
+
+struct capheap_caps_heap {
+    capheap_lock_t lock;
+    uint32_t caps[CAPHEAP_PRIORITIES];
+    uint32_t caps_union;
+    bool reserve;         /* CAPHEAP_MT_RESERVE: tried last */
+    bool exec_alias;      /* D/IRAM: EXEC requests are returned at the alias */
+    bool runtime;         /* added by add_region* */
+    uint8_t alias_kind;
+    _Atomic(caps_heap_t *) next;
+    capheap_heap_t *engine;
+    struct capheap_caps *owner;
+    uintptr_t start, end;           /* whole region, records included */
+    uintptr_t alias_lo, alias_hi;   /* instruction view, 0 if none */
+    uintptr_t chip_start;
+    int16_t type;
+    const char *name;
+    size_t window_saved;            /* SIZE_MAX: no window saved */
+};
+
+typedef struct {
+    uintptr_t lo, hi;
+    caps_heap_t *heap;
+    uintptr_t alias;                /* 1 iff this is the heap's alias range */
+} caps_index_entry_t;
+
+typedef struct {
+    size_t count;
+    caps_index_entry_t e[];
+} caps_index_t;
+
+struct capheap_caps {
+    capheap_caps_config_t cfg;
+    const capheap_lock_ops_t *lock_ops;
+    capheap_lock_t admin;           /* add_region, deferred, monitor windows */
+    _Atomic(caps_index_t *) index;
+    _Atomic(caps_heap_t *) first;   /* selection list */
+    atomic_size_t heap_count;
+    atomic_size_t extmem_limit;
+    uint32_t word;                  /* EXEC/32BIT size granule */
+    bool deferred_done;
+    bool window_active;
+    /* hooks: set while no allocation runs (see caps.h) */
+    capheap_alloc_failed_fn failed_fn;
+    void *failed_ctx;
+    bool abort_on_failure;
+    capheap_abort_fn abort_fn;
+    void *abort_ctx;
+    capheap_alloc_hook_fn alloc_hook;
+    capheap_free_hook_fn free_hook;
+    void *hook_ctx;
+};
+
+/* Hidden bytes before a block handed out at a word-reversed alias: they hold
+ * the block's data-bus address. */
+#define CAPS_REV_HIDDEN ((sizeof(uintptr_t) + 3u) & ~(size_t)3u)
+
+static inline void heap_lock(const caps_heap_t *h)
+{
+    const capheap_lock_ops_t *ops = h->owner->lock_ops;
+    ops->acquire(ops->ctx, (capheap_lock_t *)(uintptr_t)&h->lock);
+}
+
+static inline void heap_unlock(const caps_heap_t *h)
+{
+    const capheap_lock_ops_t *ops = h->owner->lock_ops;
+    ops->release(ops->ctx, (capheap_lock_t *)(uintptr_t)&h->lock);
+}
+
+static inline bool heap_matches(const caps_heap_t *h, uint32_t caps)
+{
+    return (h->caps_union & caps) == caps;
+}
+
+static inline caps_heap_t *list_first(const struct capheap_caps *c)
+{
+    return atomic_load_explicit((_Atomic(caps_heap_t *) *)(uintptr_t)&c->first,
+                                memory_order_acquire);
+}
+
+static inline caps_heap_t *list_next(const caps_heap_t *h)
+{
+    return atomic_load_explicit((_Atomic(caps_heap_t *) *)(uintptr_t)&h->next,
+                                memory_order_acquire);
+}
+
+static inline const caps_index_t *index_get(const struct capheap_caps *c)
+{
+    return atomic_load_explicit((_Atomic(caps_index_t *) *)(uintptr_t)&c->index,
+                                memory_order_acquire);
+}
+
+/* The index entry containing addr, NULL if none. O(log entries). */
+const caps_index_entry_t *caps_index_find(const caps_index_t *idx, uintptr_t addr);
+
+/* Chip address of a host address (identity without a map). */
+uintptr_t caps_to_chip(const struct capheap_caps *c, uintptr_t host);
+
+#endif /* CAPHEAP_CAPS_INTERNAL_H */
