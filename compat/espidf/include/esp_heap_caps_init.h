@@ -31,9 +31,10 @@ extern "C" {
  * "W (<ms>) heap_init: already initialised, call ignored". If the chip is
  * unknown or the simulation cannot be mapped, an "E (<ms>) heap_init: ..."
  * line explains why and the heap stays uninitialised (see esp_heap_caps.h for
- * what the other functions do then). Bare-metal builds have no simulation:
- * they create their instance themselves and hand it over with
- * capheap_espidf_init_instance(). O(regions) plus the mappings.
+ * what the other functions do then). Builds without a host simulation (bare
+ * metal) use the table's addresses as real memory: right on the chip the
+ * table describes; any other target creates its instance itself and hands it
+ * over with capheap_espidf_init_instance(). O(regions) plus the mappings.
  */
 void heap_caps_init(void);
 

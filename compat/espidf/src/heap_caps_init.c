@@ -40,6 +40,12 @@ esp_err_t capheap_espidf_init_chip(const capheap_chip_t *chip)
         return ESP_ERR_INVALID_ARG;
     capheap_sim_t *sim = NULL;
     capheap_err_t e = capheap_sim_create(chip, 0, &sim);
+    if (e == CAPHEAP_ERR_STATE) {
+        /* no host simulation in this build (bare metal): the table's
+         * addresses are the real memory */
+        sim = NULL;
+        e = CAPHEAP_OK;
+    }
     if (e != CAPHEAP_OK) {
         espidf_printf("E (%lu) heap_init: cannot simulate chip '%s' (%s)\n", espidf_log_ms(),
                       chip->name, e == CAPHEAP_ERR_INVALID_ARG ? "invalid table" : "host mapping refused");
@@ -48,7 +54,7 @@ esp_err_t capheap_espidf_init_chip(const capheap_chip_t *chip)
     capheap_caps_config_t cfg;
     capheap_caps_config_init(&cfg);
     cfg.chip = chip;
-    cfg.map = capheap_sim_map(sim);
+    cfg.map = sim ? capheap_sim_map(sim) : NULL;
     cfg.error_hook = espidf_error_trampoline;
     cfg.print = espidf_print_trampoline;
     capheap_caps_t *caps = NULL;
