@@ -1,6 +1,7 @@
 # capheap front door. `make run` and `make test` do all set-up on a fresh
 # Debian machine (scripts/deps.sh installs what is missing).
 #   make run | test | test-host | bench | size | install PREFIX=dir | clean
+#   make test CTEST_ARGS="-R engine"   (any ctest arguments)
 # Build options (docs/configuration.md), for build, run, test, size, install:
 #   POISONING=none|light|comprehensive  HEAP_TRACING=ON|OFF  TASK_TRACKING=ON|OFF
 #   CMAKE_ARGS="-DCAPHEAP_ALIGNMENT=8 ..."
@@ -13,6 +14,7 @@ TASK_TRACKING ?= OFF
 JOBS      ?= 2
 CMAKE_ARGS ?=
 QUICK     ?=
+CTEST_ARGS ?=
 
 OPTION_FLAGS = -DCAPHEAP_POISONING=$(POISONING) -DCAPHEAP_HEAP_TRACING=$(HEAP_TRACING) \
   -DCAPHEAP_TASK_TRACKING=$(TASK_TRACKING) $(CMAKE_ARGS)
@@ -37,13 +39,13 @@ run: build
 # "N passed, N failed".
 test:
 	@scripts/deps.sh test
-	@CMAKE_FLAGS="$(OPTION_FLAGS)" BUILD=$(TEST_BUILD) JOBS=$(JOBS) scripts/test.sh
+	@CMAKE_FLAGS="$(OPTION_FLAGS)" BUILD=$(TEST_BUILD) JOBS=$(JOBS) CTEST_ARGS="$(CTEST_ARGS)" scripts/test.sh
 
 # The host suite only (no matrix cells): the quick loop while developing.
 test-host:
 	@scripts/deps.sh build
 	@CMAKE_FLAGS="$(OPTION_FLAGS) -DCAPHEAP_MATRIX=OFF" BUILD=$(TEST_BUILD)-host \
-	  JOBS=$(JOBS) scripts/test.sh
+	  JOBS=$(JOBS) CTEST_ARGS="$(CTEST_ARGS)" scripts/test.sh
 
 bench:
 	@scripts/deps.sh bench
