@@ -162,7 +162,8 @@ void capheap_heap_get_info(const capheap_heap_t *heap, capheap_heap_info_t *info
 /*
  * Walk: calls fn for every block in address order (payload address, usable
  * size, used or free) until fn returns false. Returns false iff the walk was
- * stopped by fn or met a damaged header (use check to learn more). O(blocks).
+ * stopped by fn or met a damaged header or control structure (use check to
+ * learn more); never follows a stride past the region. O(blocks).
  * fn must not allocate or free in this heap.
  */
 typedef bool (*capheap_walk_fn)(void *ctx, void *ptr, size_t size, bool used);

@@ -59,6 +59,11 @@
 #define F_PREV_FREE ((size_t)2)
 #define F_MASK ((size_t)3)
 
+/* What a header becomes when its block is merged into a free neighbour:
+ * no valid block has stride 0, and a second free() of the pointer then
+ * reads this and is reported as a double free. */
+#define DEAD_HEADER (F_FREE | F_PREV_FREE)
+
 /* Smallest stride: header, two links, footer. */
 #define BLOCK_MIN (((4 * W) + ALIGN - 1) & ~(ALIGN - 1))
 
@@ -143,6 +148,37 @@ static inline size_t round_up_slack(size_t stride)
     if ((stride >> ALIGN_LOG2) < SL_COUNT)
         return 0;
     return ((size_t)1 << (msb_sz(stride) - SL_LOG2)) - 1;
+}
+
+/*
+ * Where everything goes in a region whose control structure starts at the
+ * word-aligned address `base` and which ends at `hi`: the number of rows,
+ * the list heads, the first block and the sentinel. Used by create, and by
+ * check to tell whether the control structure itself was overwritten.
+ * Returns false when the region is too small (or absurdly large).
+ */
+typedef struct {
+    size_t rows;
+    uintptr_t heads;
+    uintptr_t first;
+    uintptr_t sentinel;
+} layout_t;
+
+static inline bool layout_of(uintptr_t base, uintptr_t hi, layout_t *l)
+{
+    size_t avail = hi - base;
+    size_t rows = (avail >> ALIGN_LOG2) < SL_COUNT ? 1 : (class_of(avail & ~(ALIGN - 1)) >> SL_LOG2) + 1;
+    if (rows > 32)
+        return false; /* beyond 2^(36 + ALIGN_LOG2) bytes: more rows than fl_bitmap has bits */
+    size_t bitmaps = (rows * sizeof(uint32_t) + W - 1) / W * W;
+    size_t ctl = sizeof(struct capheap_heap) + bitmaps + rows * SL_COUNT * W;
+    if (ctl + W + ALIGN + BLOCK_MIN > avail)
+        return false;
+    l->rows = rows;
+    l->heads = base + sizeof(struct capheap_heap) + bitmaps;
+    l->first = ((base + ctl + W + ALIGN - 1) & ~(uintptr_t)(ALIGN - 1)) - W;
+    l->sentinel = l->first + ((hi - l->first - W) & ~(uintptr_t)(ALIGN - 1));
+    return l->sentinel >= l->first + BLOCK_MIN;
 }
 
 #endif /* CAPHEAP_ENGINE_BLOCK_H */

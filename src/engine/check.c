@@ -23,11 +23,28 @@ static bool block_in(const capheap_heap_t *h, const blk_t *b)
     return a >= h->first && a < (h->first + h->span) && ((a + W) & (ALIGN - 1)) == 0;
 }
 
+/* Do the control structure's fields agree with the layout that create
+ * derives from the region's bounds? */
+static bool control_ok(const capheap_heap_t *h)
+{
+    layout_t l;
+    uintptr_t base = (uintptr_t)h;
+    uintptr_t hi = (uintptr_t)h->region_end;
+    if (hi <= base || !layout_of(base, hi, &l) || (uintptr_t)h->region_start > base ||
+        base - (uintptr_t)h->region_start >= W)
+        return false;
+    return h->rows == l.rows && (uintptr_t)h->heads == l.heads && h->first == l.first &&
+           h->span == l.sentinel - l.first && h->capacity == h->span - W;
+}
+
 bool capheap_heap_check(capheap_heap_t *h, capheap_print_fn print, void *ctx)
 {
     sink_t s = { print, ctx };
     if (!h)
         return false;
+    /* The control structure first: everything below trusts its fields. */
+    if (!control_ok(h))
+        return fail(&s, h, "control structure damaged (fields disagree with the region's layout)", 0, 1);
     size_t n_free = 0, n_used = 0, free_bytes = 0;
     bool prev_free = false;
     const blk_t *prev = NULL;
@@ -109,6 +126,8 @@ bool capheap_heap_check(capheap_heap_t *h, capheap_print_fn print, void *ctx)
 
 bool capheap_heap_walk(capheap_heap_t *h, capheap_walk_fn fn, void *ctx)
 {
+    if (!control_ok(h))
+        return false;
     uintptr_t a = h->first;
     while (a != (h->first + h->span)) {
         blk_t *b = block_at(a);

@@ -165,7 +165,9 @@ static COLD blk_t *reject(capheap_heap_t *h, const void *p)
     } else {
         blk_t *b = block_at(a);
         size_t stride = block_stride(b);
-        if (stride < BLOCK_MIN || (stride & (ALIGN - 1)) || stride > (h->first + h->span) - a)
+        if (b->header == DEAD_HEADER)
+            why = CAPHEAP_E_DOUBLE_FREE; /* freed, then merged into a neighbour */
+        else if (stride < BLOCK_MIN || (stride & (ALIGN - 1)) || stride > (h->first + h->span) - a)
             why = CAPHEAP_E_BAD_HEADER;
         else if (block_is_free(b))
             /* a real free block's footer points back at its header */
@@ -223,18 +225,13 @@ static inline blk_t *used_block(capheap_heap_t *h, const void *p)
 
 size_t capheap_heap_min_region_size(void)
 {
-    /* One row suffices for a region this small; see create. */
-    size_t ctl = (sizeof(struct capheap_heap) + sizeof(uint32_t) + W - 1) / W * W + SL_COUNT * W;
-    size_t first = (ctl + W + ALIGN - 1) / ALIGN * ALIGN - W;
-    return first + BLOCK_MIN + W;
-}
-
-static size_t rows_for(size_t size)
-{
-    size_t u = size >> ALIGN_LOG2;
-    if (u < SL_COUNT)
-        return 1;
-    return (class_of(u << ALIGN_LOG2) >> SL_LOG2) + 1;
+    /* The layout only depends on the start modulo ALIGN: try growing sizes. */
+    uintptr_t base = (uintptr_t)ALIGN * 64;
+    layout_t l;
+    size_t n = BLOCK_MIN;
+    while (!layout_of(base, base + n, &l))
+        n += W;
+    return n;
 }
 
 capheap_heap_t *capheap_heap_create(void *start, size_t size)
@@ -244,26 +241,16 @@ capheap_heap_t *capheap_heap_create(void *start, size_t size)
         return NULL;
     uintptr_t hi = lo + size;
     uintptr_t base = (lo + (W - 1)) & ~(uintptr_t)(W - 1);
-    if (base >= hi)
+    layout_t l;
+    if (base >= hi || !layout_of(base, hi, &l))
         return NULL;
-    size_t rows = rows_for(hi - base);
-    if (rows > 32)
-        return NULL; /* beyond 2^(36 + ALIGN_LOG2) bytes: more rows than fl_bitmap has bits */
-    size_t bitmaps = (rows * sizeof(uint32_t) + W - 1) / W * W;
-    size_t ctl = sizeof(struct capheap_heap) + bitmaps + rows * SL_COUNT * W;
-    if (ctl + W + ALIGN > hi - base)
-        return NULL;
-    uintptr_t first = ((base + ctl + W + ALIGN - 1) & ~(uintptr_t)(ALIGN - 1)) - W;
-    if (first + W > hi)
-        return NULL;
-    uintptr_t sentinel = first + ((hi - first - W) & ~(uintptr_t)(ALIGN - 1));
-    if (sentinel < first + BLOCK_MIN)
-        return NULL;
+    uintptr_t first = l.first, sentinel = l.sentinel, ctl = l.first - base;
+    size_t rows = l.rows;
 
     capheap_heap_t *h = (capheap_heap_t *)base;
     memset(h, 0, ctl);
     h->rows = (uint32_t)rows;
-    h->heads = (blk_t **)(base + sizeof(struct capheap_heap) + bitmaps);
+    h->heads = (blk_t **)l.heads;
     h->first = first;
     h->span = sentinel - first;
     h->region_start = start;
@@ -323,6 +310,7 @@ static inline void release(capheap_heap_t *h, blk_t *b)
         size_t ps = block_stride(prev);
         list_remove(h, prev, ps);
         h->total_blocks--;
+        b->header = DEAD_HEADER; /* a second free of this pointer is told apart */
         b = prev;
         stride += ps;
         prev_flag = prev->header & F_PREV_FREE; /* always 0: no two free neighbours */
@@ -331,6 +319,7 @@ static inline void release(capheap_heap_t *h, blk_t *b)
         size_t ns = block_stride(next);
         list_remove(h, next, ns);
         h->total_blocks--;
+        next->header = DEAD_HEADER;
         stride += ns;
     }
     make_free(b, stride, prev_flag);
@@ -378,6 +367,7 @@ static void trim(capheap_heap_t *h, blk_t *b, size_t stride)
     if (block_is_free(next)) {
         size_t ns = block_stride(next);
         list_remove(h, next, ns);
+        next->header = DEAD_HEADER;
         rest += ns; /* the tail joins the free follower: no new block */
     } else {
         h->total_blocks++;
@@ -406,6 +396,7 @@ void *capheap_heap_realloc(capheap_heap_t *h, void *p, size_t n)
         size_t ns = block_stride(next);
         list_remove(h, next, ns);
         h->total_blocks--;
+        next->header = DEAD_HEADER;
         have += ns;
         b->header = have | (b->header & F_PREV_FREE);
         block_next(b)->header &= ~F_PREV_FREE;
