@@ -26,9 +26,7 @@
  */
 #ifndef CAPHEAP_ALIGNMENT
 #if defined(__cplusplus)
-#define CAPHEAP_ALIGNMENT alignof(std::max_align_t)
-#elif defined(__BIGGEST_ALIGNMENT__) && defined(__x86_64__)
-#define CAPHEAP_ALIGNMENT 16
+#define CAPHEAP_ALIGNMENT alignof(max_align_t)
 #else
 #define CAPHEAP_ALIGNMENT _Alignof(max_align_t)
 #endif
