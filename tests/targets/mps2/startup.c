@@ -9,6 +9,9 @@
  * semihosting so QEMU returns main's status). Every fault ends the run with
  * a message and a failing exit status instead of hanging until the timeout.
  */
+#include <errno.h>
+#include <malloc.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +21,23 @@ extern uint32_t __stack_top;
 
 void capheap_mps2_reset(void);
 void capheap_mps2_fault(void);
+int posix_memalign(void **out, size_t align, size_t size);
+
+/*
+ * newlib's C11 aligned_alloc() calls posix_memalign(), which the Arm build
+ * of newlib leaves out; this board support supplies it over memalign() so
+ * test code can use aligned_alloc() on the target as on the host.
+ */
+int posix_memalign(void **out, size_t align, size_t size)
+{
+    if (align < sizeof(void *) || (align & (align - 1)) != 0)
+        return EINVAL;
+    void *p = memalign(align, size);
+    if (p == NULL)
+        return ENOMEM;
+    *out = p;
+    return 0;
+}
 
 void capheap_mps2_reset(void)
 {
