@@ -1,10 +1,11 @@
 /*
- * Start-up for the QEMU mps2-an386 board (Cortex-M4F), linked into every
- * executable of a bare-metal build (cmake/toolchains/cortex-m4f-mps2.cmake).
+ * Start-up for QEMU's MPS2 boards (mps2-an385 Cortex-M3, mps2-an386
+ * Cortex-M4F), linked into every executable of a bare-metal build
+ * (cmake/toolchains/cortex-*-mps2.cmake).
  *
  * The vector table gives the initial stack pointer and the reset handler.
- * The reset handler turns on the FPU (the C library and tests are built for
- * the hard-float ABI) and enters newlib's semihosting C run-time start
+ * The reset handler turns on the FPU when the build uses it (hard-float ABI)
+ * and enters newlib's semihosting C run-time start
  * (_mainCRTStartup: zeroes .bss, sets up stdio, calls main, exits through
  * semihosting so QEMU returns main's status). Every fault ends the run with
  * a message and a failing exit status instead of hanging until the timeout.
@@ -41,9 +42,11 @@ int posix_memalign(void **out, size_t align, size_t size)
 
 void capheap_mps2_reset(void)
 {
+#if defined(__ARM_FP)
     volatile uint32_t *cpacr = (volatile uint32_t *)0xE000ED88u;
     *cpacr |= 0xFu << 20;   /* CP10 and CP11: full access */
     __asm__ volatile("dsb\n\tisb" ::: "memory");
+#endif
     _mainCRTStartup();
     for (;;) {
     }
