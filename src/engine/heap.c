@@ -19,12 +19,17 @@
 
 /* ------------------------------------------------------------------ lists */
 
-static inline blk_t **head_of(capheap_heap_t *h, unsigned cls) { return &h->heads[cls]; }
+/*
+ * The list verbs only link and unlink; statistics (free bytes, free and
+ * total block counts) are updated once per public operation by its net
+ * effect, which keeps merges and splits cheap.
+ */
 
+/* Pushes free block b of the given stride on the list of its class. */
 static inline void list_insert(capheap_heap_t *h, blk_t *b, size_t stride)
 {
     unsigned cls = class_of(stride);
-    blk_t **head = head_of(h, cls);
+    blk_t **head = &h->heads[cls];
     blk_t *first = *head;
     b->next_free = first;
     b->prev_free = NULL;
@@ -35,8 +40,6 @@ static inline void list_insert(capheap_heap_t *h, blk_t *b, size_t stride)
         h->sl_bitmap[cls >> SL_LOG2] |= 1u << (cls & (SL_COUNT - 1));
         h->fl_bitmap |= 1u << (cls >> SL_LOG2);
     }
-    h->free_bytes += stride - W;
-    h->free_blocks++;
 }
 
 /* Marks b (of the given stride) free in its header and its successor. */
@@ -61,8 +64,6 @@ static inline void list_pop(capheap_heap_t *h, blk_t *b, unsigned cls)
         if (!h->sl_bitmap[row])
             h->fl_bitmap &= ~(1u << row);
     }
-    h->free_bytes -= block_stride(b) - W;
-    h->free_blocks--;
 }
 
 /* Unlinks free block b of the given stride from wherever it is listed. */
@@ -76,14 +77,13 @@ static inline void list_remove(capheap_heap_t *h, blk_t *b, size_t stride)
     prev->next_free = next;
     if (next)
         next->prev_free = prev;
-    h->free_bytes -= stride - W;
-    h->free_blocks--;
 }
 
 /*
  * Finds and unlinks a free block of at least `stride` bytes; NULL if none.
  * Good fit: the first block of the smallest non-empty class whose every
  * block fits; failing that, the first block of the request's own class.
+ * The block still counts as free in the statistics.
  */
 static inline blk_t *take_fit(capheap_heap_t *h, size_t stride)
 {
@@ -115,27 +115,32 @@ static inline blk_t *take_fit(capheap_heap_t *h, size_t stride)
 }
 
 /*
- * b is a block just taken off the lists (its header still says FREE).
- * Keeps `stride` bytes of it as a used block and returns the rest, if big
- * enough, to the lists.
+ * b is a block just taken off the lists (its header still says FREE and the
+ * statistics still count it free). Keeps `stride` bytes of it as a used
+ * block and returns the rest, if big enough, to the lists.
  */
 static inline void *use_block(capheap_heap_t *h, blk_t *b, size_t stride)
 {
     size_t have = block_stride(b);
     size_t prev_flag = b->header & F_PREV_FREE;
     size_t rest = have - stride;
+    size_t free_bytes;
     if (rest >= BLOCK_MIN) {
         blk_t *r = block_at((uintptr_t)b + stride);
         make_free(r, rest, 0);
         list_insert(h, r, rest);
         b->header = stride | prev_flag;
         h->total_blocks++;
+        free_bytes = h->free_bytes - stride; /* one free block became two */
     } else {
         b->header = have | prev_flag;
         block_next(b)->header &= ~F_PREV_FREE;
+        h->free_blocks--;
+        free_bytes = h->free_bytes - (have - W);
     }
-    if (h->free_bytes < h->min_free)
-        h->min_free = h->free_bytes;
+    h->free_bytes = free_bytes;
+    if (free_bytes < h->min_free)
+        h->min_free = free_bytes;
     return block_payload(b);
 }
 
@@ -262,6 +267,8 @@ capheap_heap_t *capheap_heap_create(void *start, size_t size)
     size_t stride = sentinel - first;
     make_free(b, stride, 0);
     list_insert(h, b, stride);
+    h->free_bytes = stride - W;
+    h->free_blocks = 1;
     h->total_blocks = 1;
     h->capacity = h->free_bytes;
     h->min_free = h->free_bytes;
@@ -303,27 +310,33 @@ void *capheap_heap_calloc(capheap_heap_t *h, size_t n, size_t size)
 static inline void release(capheap_heap_t *h, blk_t *b)
 {
     size_t stride = block_stride(b);
+    size_t own = stride;
+    size_t merges = 0;
     size_t prev_flag = b->header & F_PREV_FREE;
     blk_t *next = block_at((uintptr_t)b + stride);
     if (prev_flag) {
         blk_t *prev = block_prev(b);
         size_t ps = block_stride(prev);
         list_remove(h, prev, ps);
-        h->total_blocks--;
         b->header = DEAD_HEADER; /* a second free of this pointer is told apart */
         b = prev;
         stride += ps;
-        prev_flag = prev->header & F_PREV_FREE; /* always 0: no two free neighbours */
+        merges++;
+        prev_flag = 0; /* no two free neighbours: prev's own predecessor is used */
     }
     if (block_is_free(next)) {
         size_t ns = block_stride(next);
         list_remove(h, next, ns);
-        h->total_blocks--;
         next->header = DEAD_HEADER;
         stride += ns;
+        merges++;
     }
     make_free(b, stride, prev_flag);
     list_insert(h, b, stride);
+    /* net effect: the block's payload and the merged headers become free */
+    h->free_bytes += own + W * merges - W;
+    h->free_blocks += 1 - merges;
+    h->total_blocks -= merges;
 }
 
 /* release() out of line: free() of a block with a free neighbour (so the
@@ -351,6 +364,8 @@ void capheap_heap_free(capheap_heap_t *h, void *p)
     next->header |= F_PREV_FREE;
     block_set_footer(b, next);
     list_insert(h, b, hdr);
+    h->free_bytes += hdr - W;
+    h->free_blocks++;
 }
 
 /* ---------------------------------------------------------------- realloc */
@@ -364,17 +379,21 @@ static void trim(capheap_heap_t *h, blk_t *b, size_t stride)
         return;
     blk_t *r = block_at((uintptr_t)b + stride);
     blk_t *next = block_at((uintptr_t)b + have);
+    size_t gained = rest - W; /* payload of a new free block */
     if (block_is_free(next)) {
         size_t ns = block_stride(next);
         list_remove(h, next, ns);
         next->header = DEAD_HEADER;
         rest += ns; /* the tail joins the free follower: no new block */
+        gained += W;
     } else {
+        h->free_blocks++;
         h->total_blocks++;
     }
     b->header = stride | (b->header & F_PREV_FREE);
     make_free(r, rest, 0);
     list_insert(h, r, rest);
+    h->free_bytes += gained;
 }
 
 void *capheap_heap_realloc(capheap_heap_t *h, void *p, size_t n)
@@ -395,8 +414,10 @@ void *capheap_heap_realloc(capheap_heap_t *h, void *p, size_t n)
         /* grow in place: absorb the free follower, trim below gives back the excess */
         size_t ns = block_stride(next);
         list_remove(h, next, ns);
-        h->total_blocks--;
         next->header = DEAD_HEADER;
+        h->free_bytes -= ns - W;
+        h->free_blocks--;
+        h->total_blocks--;
         have += ns;
         b->header = have | (b->header & F_PREV_FREE);
         block_next(b)->header &= ~F_PREV_FREE;
@@ -442,6 +463,8 @@ void *capheap_heap_aligned_alloc_offs(capheap_heap_t *h, size_t n, size_t align,
         blk_t *a = block_at(p - W);
         make_free(b, gap, prev_flag);
         list_insert(h, b, gap);
+        h->free_bytes -= W; /* one more header; a is still counted free */
+        h->free_blocks++;
         h->total_blocks++;
         a->header = (have - gap) | F_FREE | F_PREV_FREE;
         b = a;
