@@ -38,7 +38,7 @@ run: build
 # big-endian, bare metal, static checkers, headers, install). Last line:
 # "N passed, N failed".
 test:
-	@scripts/deps.sh test
+	@scripts/deps.sh test bench
 	@CMAKE_FLAGS="$(OPTION_FLAGS)" BUILD=$(TEST_BUILD) JOBS=$(JOBS) CTEST_ARGS="$(CTEST_ARGS)" scripts/test.sh
 
 # The host suite only (no matrix cells): the quick loop while developing.
