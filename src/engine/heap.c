@@ -339,10 +339,29 @@ static inline void release(capheap_heap_t *h, blk_t *b)
     h->total_blocks -= merges;
 }
 
-/* release() out of line: free() of a block with a free neighbour (so the
- * common case runs with few registers), and realloc's frees. */
+/* release() out of line, for realloc's frees. */
 static COLD void release_merging(capheap_heap_t *h, blk_t *b)
 {
+    release(h, b);
+}
+
+/* free() of a block with a free neighbour, out of line so that the common
+ * case runs with few registers. When the header says the previous block is
+ * free, that block is verified here before it is merged. */
+static COLD void free_merging(capheap_heap_t *h, blk_t *b, const void *p)
+{
+#if CAPHEAP_CHECKS
+    if (b->header & F_PREV_FREE) {
+        blk_t *prev = block_prev(b);
+        uintptr_t pa = (uintptr_t)prev, a = (uintptr_t)b;
+        if (pa - h->first >= a - h->first || (pa & (W - 1)) || prev->header != ((a - pa) | F_FREE)) {
+            reject(h, p);
+            return;
+        }
+    }
+#else
+    (void)p;
+#endif
     release(h, b);
 }
 
@@ -350,18 +369,39 @@ void capheap_heap_free(capheap_heap_t *h, void *p)
 {
     if (!p)
         return;
-    blk_t *b = used_block(h, p);
-    if (UNLIKELY(!b))
-        return;
-    size_t hdr = b->header;
-    blk_t *next = block_at((uintptr_t)b + (hdr & ~F_PREV_FREE));
-    if (UNLIKELY((hdr & F_PREV_FREE) | (next->header & F_FREE))) {
-        release_merging(h, b);
+    /* The checks of used_block(), with the previous block's verified only
+     * when a merge with it is due (free_merging). */
+    uintptr_t a = (uintptr_t)p - W;
+    size_t off = a - h->first;
+    size_t lim = h->span - BLOCK_MIN;
+    if (UNLIKELY(off > lim) || UNLIKELY((uintptr_t)p & (ALIGN - 1))) {
+        reject(h, p);
         return;
     }
-    /* hdr has no flag set here, so it is the stride */
+    blk_t *b = block_at(a);
+    size_t hdr = b->header;
+    size_t stride = hdr & ~F_MASK;
+#if CAPHEAP_CHECKS
+    if (UNLIKELY(hdr & ((ALIGN - 1) & ~F_PREV_FREE)) || UNLIKELY(stride - BLOCK_MIN > lim - off)) {
+        reject(h, p);
+        return;
+    }
+#endif
+    blk_t *next = block_at(a + stride);
+    size_t nh = next->header;
+#if CAPHEAP_CHECKS
+    if (UNLIKELY(nh & F_PREV_FREE)) {
+        reject(h, p);
+        return;
+    }
+#endif
+    if (UNLIKELY((hdr & F_PREV_FREE) | (nh & F_FREE))) {
+        free_merging(h, b, p);
+        return;
+    }
+    /* no flag set in hdr here: it is the stride */
     b->header = hdr | F_FREE;
-    next->header |= F_PREV_FREE;
+    next->header = nh | F_PREV_FREE;
     block_set_footer(b, next);
     list_insert(h, b, hdr);
     h->free_bytes += hdr - W;
