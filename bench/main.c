@@ -4,8 +4,11 @@
  *
  *   bench_<alloc> info
  *   bench_<alloc> time  W1|W2|W4 REGION [OPS]  ns/op of the whole sequence
+ *                                              (after one untimed warm-up replay)
  *   bench_<alloc> count W1|W2|W4 REGION [OPS]  exact instructions per call
  *                                              (only under valgrind --tool=icount)
+ *   bench_<alloc> tfcount W REGION OPS         same counts by trap-flag single-stepping
+ *                                              (slow: a cross-check on a short prefix)
  *   bench_<alloc> eff   REGION [ROUNDS]        W3 efficiency (bounded allocators)
  *   bench_<alloc> foot                         footprint of a 16-byte block
  */
@@ -24,7 +27,7 @@
 
 static void usage(void)
 {
-    fprintf(stderr, "usage: bench info | time W REGION [OPS] | count W REGION [OPS] | eff REGION [ROUNDS] | foot\n");
+    fprintf(stderr, "usage: bench info | time W REGION [OPS] | count|tfcount W REGION [OPS] | eff REGION [ROUNDS] | foot\n");
     exit(2);
 }
 
@@ -103,6 +106,15 @@ static int cmd_time(bench_workload_t w, size_t region, size_t nops)
         usage();
     void **ptrs = bench_mem(s.nslots * sizeof *ptrs);
     void *ctx = init_or_die(region);
+    /* Untimed warm-up: replay once and free everything, so page faults and
+     * cold caches of the first touches are not timed, for any allocator. */
+    if (!getenv("BENCH_NO_WARMUP"))
+        replay(&bench_alloc.calls, ctx, &s, ptrs, w == BENCH_W4);
+    for (uint32_t i = 0; i < s.nslots; i++)
+        if (ptrs[i]) {
+            bench_alloc.calls.free(ctx, ptrs[i]);
+            ptrs[i] = NULL;
+        }
     double t0 = now_ns();
     size_t fails = replay(&bench_alloc.calls, ctx, &s, ptrs, w == BENCH_W4);
     double t1 = now_ns();
@@ -187,16 +199,69 @@ static __attribute__((noinline)) void *counted_realloc(const bench_calls_t *c, v
     return q;
 }
 
+typedef struct {
+    void *(*m)(const bench_calls_t *c, void *ctx, size_t n, uint64_t *ins);
+    void (*f)(const bench_calls_t *c, void *ctx, void *p, uint64_t *ins);
+    void *(*r)(const bench_calls_t *c, void *ctx, void *p, size_t n, uint64_t *ins);
+} counter_t;
+
+static const counter_t vg_counter = { counted_malloc, counted_free, counted_realloc };
+
+/*
+ * Cross-check counter: the x86 trap flag. Every instruction executed while
+ * TF is set raises SIGTRAP once; the handler counts them. Exact but about
+ * 20 us per instruction here, so it is only used on a short prefix of a
+ * sequence to confirm the Valgrind tool's counts (mode `tfcount`).
+ */
+#if defined(__x86_64__)
+#include <signal.h>
+static volatile uint64_t tf_steps;
+static void tf_handler(int sig) { (void)sig; tf_steps++; }
+#define TF_ON() __asm__ volatile("pushfq\n\torq $0x100, (%%rsp)\n\tpopfq" ::: "memory", "cc")
+#define TF_OFF() __asm__ volatile("pushfq\n\tandq $-257, (%%rsp)\n\tpopfq" ::: "memory", "cc")
+
+static __attribute__((noinline)) void *tf_malloc(const bench_calls_t *c, void *ctx, size_t n, uint64_t *ins)
+{
+    tf_steps = 0;
+    TF_ON();
+    void *p = c->malloc(ctx, n);
+    TF_OFF();
+    *ins = tf_steps;
+    return p;
+}
+
+static __attribute__((noinline)) void tf_free(const bench_calls_t *c, void *ctx, void *p, uint64_t *ins)
+{
+    tf_steps = 0;
+    TF_ON();
+    c->free(ctx, p);
+    TF_OFF();
+    *ins = tf_steps;
+}
+
+static __attribute__((noinline)) void *tf_realloc(const bench_calls_t *c, void *ctx, void *p, size_t n, uint64_t *ins)
+{
+    tf_steps = 0;
+    TF_ON();
+    void *q = c->realloc(ctx, p, n);
+    TF_OFF();
+    *ins = tf_steps;
+    return q;
+}
+
+static const counter_t tf_counter = { tf_malloc, tf_free, tf_realloc };
+#endif
+
 /* Glue instructions of each counted_* window: the calibration call's count
  * minus the one `ret` it executes. Checked to be constant. */
-static void calibrate(uint64_t glue[3])
+static void calibrate(const counter_t *ct, uint64_t glue[3])
 {
     const bench_calls_t *k = &bench_alloc.calib;
     uint64_t v[3][4];
     for (int i = 0; i < 4; i++) {
-        counted_malloc(k, NULL, 16, &v[0][i]);
-        counted_free(k, NULL, NULL, &v[1][i]);
-        counted_realloc(k, NULL, NULL, 16, &v[2][i]);
+        ct->m(k, NULL, 16, &v[0][i]);
+        ct->f(k, NULL, NULL, &v[1][i]);
+        ct->r(k, NULL, NULL, 16, &v[2][i]);
     }
     for (int j = 0; j < 3; j++) {
         for (int i = 1; i < 4; i++)
@@ -209,9 +274,18 @@ static void calibrate(uint64_t glue[3])
     }
 }
 
-static int cmd_count(bench_workload_t w, size_t region, size_t nops)
+static int cmd_count(bench_workload_t w, size_t region, size_t nops, bool use_tf)
 {
-    if (!BENCH_HAVE_ICOUNT || BENCH_ICOUNT() == 0) {
+    const counter_t *ct = &vg_counter;
+    if (use_tf) {
+#if defined(__x86_64__)
+        ct = &tf_counter;
+        signal(SIGTRAP, tf_handler);
+#else
+        fprintf(stderr, "bench: tfcount needs x86-64\n");
+        return 2;
+#endif
+    } else if (!BENCH_HAVE_ICOUNT || BENCH_ICOUNT() == 0) {
         fprintf(stderr, "bench: count mode needs valgrind --tool=icount (bench/run.sh sets it up)\n");
         return 2;
     }
@@ -219,7 +293,7 @@ static int cmd_count(bench_workload_t w, size_t region, size_t nops)
     if (w == BENCH_W3 || bench_seq_make(&s, w, region, nops, BENCH_SEED) != 0)
         usage();
     uint64_t glue[3];
-    calibrate(glue);
+    calibrate(ct, glue);
     void **ptrs = bench_mem(s.nslots * sizeof *ptrs);
     void *ctx = init_or_die(region);
     const bench_calls_t *c = &bench_alloc.calls;
@@ -228,12 +302,16 @@ static int cmd_count(bench_workload_t w, size_t region, size_t nops)
     dist_init(&df);
     dist_init(&dr);
     size_t fails = 0;
-    uint64_t ins;
+    uint64_t ins, hash = 14695981039346656037ull; /* FNV-1a over every call's count */
     for (size_t i = 0; i < s.nops; i++) {
         bench_op_t op = s.ops[i];
+        ins = UINT64_MAX;
         if (w == BENCH_W4) {
-            void *p = counted_realloc(c, ctx, ptrs[op.slot], op.size, &ins);
-            dist_add(&dr, ins - glue[2]);
+            void *p = ct->r(c, ctx, ptrs[op.slot], op.size, &ins);
+            ins -= glue[2];
+            dist_add(&dr, ins);
+            hash = (hash ^ ins) * 1099511628211ull;
+            ins = UINT64_MAX;
             if (p == NULL) {
                 fails++;
                 continue;
@@ -241,22 +319,27 @@ static int cmd_count(bench_workload_t w, size_t region, size_t nops)
             *(volatile char *)p = (char)i;
             ptrs[op.slot] = p;
         } else if (op.size) {
-            void *p = counted_malloc(c, ctx, op.size, &ins);
-            dist_add(&dm, ins - glue[0]);
+            void *p = ct->m(c, ctx, op.size, &ins);
+            ins -= glue[0];
+            dist_add(&dm, ins);
             if (p == NULL)
                 fails++;
             else
                 *(volatile char *)p = (char)i;
             ptrs[op.slot] = p;
         } else if (ptrs[op.slot]) {
-            counted_free(c, ctx, ptrs[op.slot], &ins);
-            dist_add(&df, ins - glue[1]);
+            ct->f(c, ctx, ptrs[op.slot], &ins);
+            ins -= glue[1];
+            dist_add(&df, ins);
             ptrs[op.slot] = NULL;
         }
+        if (ins != UINT64_MAX)
+            hash = (hash ^ ins) * 1099511628211ull;
     }
-    printf("alloc=%s mode=count workload=W%d region=%zu ops=%zu fails=%zu glue=%llu/%llu/%llu", bench_alloc.name,
-           (int)w, region, s.nops, fails, (unsigned long long)glue[0], (unsigned long long)glue[1],
-           (unsigned long long)glue[2]);
+    printf("alloc=%s mode=%s workload=W%d region=%zu ops=%zu fails=%zu glue=%llu/%llu/%llu hash=%016llx",
+           bench_alloc.name, use_tf ? "tfcount" : "count", (int)w, region, s.nops, fails,
+           (unsigned long long)glue[0], (unsigned long long)glue[1], (unsigned long long)glue[2],
+           (unsigned long long)hash);
     dist_print("malloc", &dm);
     dist_print("free", &df);
     dist_print("realloc", &dr);
@@ -387,11 +470,13 @@ int main(int argc, char **argv)
         return cmd_foot();
     if (!strcmp(cmd, "eff") && argc >= 3)
         return cmd_eff(parse_size(argv[2]), argc >= 4 ? (unsigned)atoi(argv[3]) : 8);
-    if ((!strcmp(cmd, "time") || !strcmp(cmd, "count")) && argc >= 4) {
+    if ((!strcmp(cmd, "time") || !strcmp(cmd, "count") || !strcmp(cmd, "tfcount")) && argc >= 4) {
         bench_workload_t w = parse_workload(argv[2]);
         size_t region = parse_size(argv[3]);
         size_t ops = argc >= 5 ? parse_size(argv[4]) : 2000000;
-        return cmd[0] == 't' ? cmd_time(w, region, ops) : cmd_count(w, region, ops);
+        if (!strcmp(cmd, "time"))
+            return cmd_time(w, region, ops);
+        return cmd_count(w, region, ops, cmd[0] == 't');
     }
     usage();
     return 2;
