@@ -89,7 +89,9 @@ struct capheap_heap {
     size_t total_blocks;     /* used + free */
     size_t free_blocks;
     uintptr_t first;         /* header address of the first block */
-    size_t span;             /* sentinel - first */
+    size_t lim;              /* sentinel - first - BLOCK_MIN: highest offset
+                                a block header can have */
+    size_t lim_units;        /* lim / ALIGN */
     size_t capacity;         /* payload of the single free block at creation */
     capheap_error_fn err;
     void *err_ctx;
@@ -99,6 +101,18 @@ struct capheap_heap {
 };
 
 /* ---- verbs over one block ---- */
+
+static inline uintptr_t block_sentinel(const struct capheap_heap *h) { return h->first + h->lim + BLOCK_MIN; }
+
+/*
+ * Rotates a header offset right by ALIGN_LOG2: an offset that is not a
+ * multiple of ALIGN (a misaligned pointer) becomes huge, so one comparison
+ * with lim_units tests both the range and the alignment.
+ */
+static inline size_t rotr_align(size_t off)
+{
+    return (off >> ALIGN_LOG2) | (off << (sizeof(size_t) * CHAR_BIT - ALIGN_LOG2));
+}
 
 static inline size_t block_stride(const blk_t *b) { return b->header & ~F_MASK; }
 static inline bool block_is_free(const blk_t *b) { return (b->header & F_FREE) != 0; }

@@ -20,7 +20,7 @@ static bool fail(const sink_t *s, const void *where, const char *what, size_t ex
 static bool block_in(const capheap_heap_t *h, const blk_t *b)
 {
     uintptr_t a = (uintptr_t)b;
-    return a >= h->first && a < (h->first + h->span) && ((a + W) & (ALIGN - 1)) == 0;
+    return a >= h->first && a < block_sentinel(h) && ((a + W) & (ALIGN - 1)) == 0;
 }
 
 /* Do the control structure's fields agree with the layout that create
@@ -34,7 +34,7 @@ static bool control_ok(const capheap_heap_t *h)
         base - (uintptr_t)h->region_start >= W)
         return false;
     return h->rows == l.rows && (uintptr_t)h->heads == l.heads && h->first == l.first &&
-           h->span == l.sentinel - l.first && h->capacity == h->span - W;
+           h->lim == l.sentinel - l.first - BLOCK_MIN && h->lim_units == h->lim >> ALIGN_LOG2 && h->capacity == h->lim + BLOCK_MIN - W;
 }
 
 bool capheap_heap_check(capheap_heap_t *h, capheap_print_fn print, void *ctx)
@@ -49,10 +49,10 @@ bool capheap_heap_check(capheap_heap_t *h, capheap_print_fn print, void *ctx)
     bool prev_free = false;
     const blk_t *prev = NULL;
     uintptr_t a = h->first;
-    while (a != (h->first + h->span)) {
+    while (a != block_sentinel(h)) {
         const blk_t *b = block_at(a);
         size_t stride = block_stride(b);
-        if (stride < BLOCK_MIN || (stride & (ALIGN - 1)) || stride > (h->first + h->span) - a)
+        if (stride < BLOCK_MIN || (stride & (ALIGN - 1)) || stride > block_sentinel(h) - a)
             return fail(&s, b, "bad block size", BLOCK_MIN, stride);
         if (block_prev_is_free(b) != prev_free)
             return fail(&s, b, "PREV_FREE flag does not match the previous block", prev_free, !prev_free);
@@ -71,7 +71,7 @@ bool capheap_heap_check(capheap_heap_t *h, capheap_print_fn print, void *ctx)
         prev = b;
         a += stride;
     }
-    const blk_t *sent = block_at((h->first + h->span));
+    const blk_t *sent = block_at(block_sentinel(h));
     if (block_stride(sent) != 0 || block_is_free(sent))
         return fail(&s, sent, "sentinel header damaged", 0, sent->header & ~F_PREV_FREE);
     if (block_prev_is_free(sent) != prev_free)
@@ -129,10 +129,10 @@ bool capheap_heap_walk(capheap_heap_t *h, capheap_walk_fn fn, void *ctx)
     if (!control_ok(h))
         return false;
     uintptr_t a = h->first;
-    while (a != (h->first + h->span)) {
+    while (a != block_sentinel(h)) {
         blk_t *b = block_at(a);
         size_t stride = block_stride(b);
-        if (stride < BLOCK_MIN || stride > (h->first + h->span) - a)
+        if (stride < BLOCK_MIN || stride > block_sentinel(h) - a)
             return false;
         if (!fn(ctx, block_payload(b), stride - W, !block_is_free(b)))
             return false;

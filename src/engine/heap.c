@@ -155,7 +155,7 @@ static inline size_t stride_for(size_t n)
 
 static inline bool in_blocks(const capheap_heap_t *h, uintptr_t a)
 {
-    return a - h->first < h->span;
+    return a - h->first < h->lim + BLOCK_MIN;
 }
 
 /* Slow path of used_block: says why p is bad, reports it, returns NULL. */
@@ -172,7 +172,7 @@ static COLD blk_t *reject(capheap_heap_t *h, const void *p)
         size_t stride = block_stride(b);
         if (b->header == DEAD_HEADER)
             why = CAPHEAP_E_DOUBLE_FREE; /* freed, then merged into a neighbour */
-        else if (stride < BLOCK_MIN || (stride & (ALIGN - 1)) || stride > (h->first + h->span) - a)
+        else if (stride < BLOCK_MIN || (stride & (ALIGN - 1)) || stride > block_sentinel(h) - a)
             why = CAPHEAP_E_BAD_HEADER;
         else if (block_is_free(b))
             /* a real free block's footer points back at its header */
@@ -197,10 +197,8 @@ static inline blk_t *used_block(capheap_heap_t *h, const void *p)
 {
     uintptr_t a = (uintptr_t)p - W;
     size_t off = a - h->first;
-    size_t lim = h->span - BLOCK_MIN; /* highest offset a block can start at */
-    if (UNLIKELY(off > lim))
-        return reject(h, p);
-    if (UNLIKELY((uintptr_t)p & (ALIGN - 1)))
+    size_t lim = h->lim;
+    if (UNLIKELY(rotr_align(off) > h->lim_units))
         return reject(h, p);
     blk_t *b = block_at(a);
 #if CAPHEAP_CHECKS
@@ -257,7 +255,8 @@ capheap_heap_t *capheap_heap_create(void *start, size_t size)
     h->rows = (uint32_t)rows;
     h->heads = (blk_t **)l.heads;
     h->first = first;
-    h->span = sentinel - first;
+    h->lim = sentinel - first - BLOCK_MIN;
+    h->lim_units = h->lim >> ALIGN_LOG2;
     h->region_start = start;
     h->region_end = (void *)hi;
 
@@ -373,8 +372,8 @@ void capheap_heap_free(capheap_heap_t *h, void *p)
      * when a merge with it is due (free_merging). */
     uintptr_t a = (uintptr_t)p - W;
     size_t off = a - h->first;
-    size_t lim = h->span - BLOCK_MIN;
-    if (UNLIKELY(off > lim) || UNLIKELY((uintptr_t)p & (ALIGN - 1))) {
+    size_t lim = h->lim;
+    if (UNLIKELY(rotr_align(off) > h->lim_units)) {
         reject(h, p);
         return;
     }
@@ -563,7 +562,7 @@ size_t capheap_heap_largest_free(const capheap_heap_t *h)
 
 void capheap_heap_get_info(const capheap_heap_t *h, capheap_heap_info_t *info)
 {
-    size_t arena = (h->first + h->span) - h->first;
+    size_t arena = h->lim + BLOCK_MIN;
     size_t blocks = h->total_blocks;
     info->total_free_bytes = h->free_bytes;
     info->total_allocated_bytes = arena - h->free_bytes - blocks * W;
