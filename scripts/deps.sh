@@ -12,12 +12,14 @@ pkgs_build=(cmake ninja-build make gcc g++ pkg-config)
 # Checkers and the test matrix (tests/targets): clang + sanitizer runtimes,
 # static checkers, valgrind, 32-bit x86 (-m32, not gcc-multilib, which
 # conflicts with the cross compilers), big-endian PowerPC, bare-metal
-# Cortex-M under QEMU.
+# Cortex-M and RV32 under QEMU.
 pkgs_test=(clang clang-tidy cppcheck valgrind libclang-rt-14-dev llvm
            qemu-user qemu-system-arm
            lib32gcc-12-dev lib32stdc++-12-dev libc6-dev-i386
            gcc-powerpc-linux-gnu g++-powerpc-linux-gnu
-           gcc-arm-none-eabi binutils-arm-none-eabi libnewlib-arm-none-eabi)
+           gcc-arm-none-eabi binutils-arm-none-eabi libnewlib-arm-none-eabi
+           libstdc++-arm-none-eabi-newlib
+           gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf qemu-system-misc)
 pkgs_bench=(valgrind libmimalloc-dev libjemalloc-dev
             gcc-arm-none-eabi binutils-arm-none-eabi libnewlib-arm-none-eabi)
 pkgs_size=(gcc-arm-none-eabi binutils-arm-none-eabi libnewlib-arm-none-eabi)
