@@ -21,7 +21,8 @@
  *   - EXEC together with 8BIT or DMA is refused (NULL);
  *   - EXEC and 32BIT round the size up to the chip's word (4 bytes);
  *   - the chip's alignment hook raises the alignment for DMA, cache-aligned
- *     and SIMD requests;
+ *     and SIMD requests; CAPHEAP_CAP_CACHE_ALIGNED only raises alignment
+ *     (it is removed before heaps are matched);
  *   - EXEC served from a D/IRAM heap is returned at its instruction-bus
  *     alias (word-reversed on the ESP32: one hidden word then precedes the
  *     block in the instruction view); free/realloc/size accept that alias.
@@ -73,7 +74,9 @@ typedef struct capheap_caps_heap capheap_caps_heap_t;
 typedef void (*capheap_alloc_failed_fn)(void *ctx, size_t size, uint32_t caps,
                                         const char *function_name);
 /* Called after every successful allocation (ptr as returned to the caller,
- * size as asked, caps as asked) and before every free of a valid block. */
+ * size as asked, caps as asked; realloc reports the old pointer freed and the
+ * new one allocated) and before every free of a pointer that lies in one of
+ * the heaps (the engine may still reject it as a double free). */
 typedef void (*capheap_alloc_hook_fn)(void *ctx, void *ptr, size_t size,
                                       uint32_t caps);
 typedef void (*capheap_free_hook_fn)(void *ctx, void *ptr);
@@ -114,7 +117,8 @@ void capheap_caps_config_init(capheap_caps_config_t *cfg);
  *                            index and a heap (other regions too small to hold
  *                            a record and a heap are skipped, not an error);
  *   CAPHEAP_ERR_NO_MEM       a lock could not be created.
- * O(count log count). Not thread-safe (nothing exists yet to share).
+ * O(count^2) (pairwise overlap check; count is small). Not thread-safe
+ * (nothing exists yet to share).
  */
 capheap_err_t capheap_caps_create(const capheap_caps_config_t *cfg,
                                   const capheap_region_t *regions, size_t count,
@@ -160,9 +164,11 @@ capheap_err_t capheap_caps_add_region_with_caps(capheap_caps_t *caps,
 /*
  * Adds one region described in full (caps, flags, alias). The new heap is
  * tried first within its priority (run-time heaps, newest first). The range
- * is accepted when it is disjoint from every heap, or lies strictly inside a
- * block currently allocated from one of this instance's heaps (memory the
- * caller owns). Refused with
+ * is accepted when it is disjoint from every heap, or lies inside a block
+ * currently allocated from one of this instance's heaps (memory the caller
+ * owns; that block must then never be freed: it holds a heap, and a nested
+ * range that starts at the block's first byte makes that address belong to
+ * the new heap). Refused with
  *   CAPHEAP_ERR_INVALID_ARG  NULL, size 0, no caps, start+size wraps;
  *   CAPHEAP_ERR_EXISTS       exactly the range of an existing heap;
  *   CAPHEAP_ERR_OVERLAP      a partial overlap with a heap's region (or
@@ -271,8 +277,10 @@ void capheap_caps_malloc_extmem_enable(capheap_caps_t *caps, size_t limit);
  */
 size_t capheap_caps_get_allocated_size(capheap_caps_t *caps, void *ptr);
 
-/* Bytes of the whole engine block containing ptr (hidden prefix included),
- * 0 for NULL or not owned. O(log heaps). */
+/* Usable bytes of the engine block holding ptr, counted from the block's
+ * start (for a block at a word-reversed alias this includes the hidden word;
+ * otherwise it equals get_allocated_size). 0 for NULL or not owned.
+ * O(log heaps). */
 size_t capheap_caps_get_containing_block_size(capheap_caps_t *caps, void *ptr);
 
 /* ---------------------------------------------------------- failure policy */
@@ -296,7 +304,10 @@ void capheap_caps_set_hooks(capheap_caps_t *caps, capheap_alloc_hook_fn on_alloc
  * contains every bit of caps_mask (so get_free_size(DEFAULT) also counts
  * free bytes plain malloc could get; get_free_size(32BIT) on the ESP32 adds
  * IRAM that malloc never returns). D/IRAM heaps count once, whether asked as
- * DRAM or as IRAM/EXEC. All O(heaps); each heap is locked while read.
+ * DRAM or as IRAM/EXEC. caps_mask 0 covers every heap. Total is the sum of
+ * the regions' sizes (records and engine index included, as ESP-IDF counts
+ * it), so total > free + allocated. All O(heaps); each heap is locked while
+ * read.
  */
 size_t capheap_caps_get_total_size(capheap_caps_t *caps, uint32_t caps_mask);
 size_t capheap_caps_get_free_size(capheap_caps_t *caps, uint32_t caps_mask);
@@ -389,8 +400,8 @@ void capheap_caps_heap_region(const capheap_caps_heap_t *heap, capheap_region_t 
 /* Union of the three masks. O(1). */
 uint32_t capheap_caps_heap_caps(const capheap_caps_heap_t *heap);
 
-/* Statistics of one heap (locked while read). total = capacity of the
- * engine heap after the records. O(1). */
+/* Statistics of one heap (locked while read); total_size is the region's
+ * size (records included). O(1). */
 void capheap_caps_heap_get_info(const capheap_caps_heap_t *heap,
                                 capheap_heap_info_t *info);
 size_t capheap_caps_heap_total_size(const capheap_caps_heap_t *heap);
