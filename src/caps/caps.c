@@ -159,7 +159,11 @@ static void list_link(struct capheap_caps *c, caps_heap_t *h)
     atomic_store_explicit(&h->next, atomic_load_explicit(link, memory_order_relaxed),
                           memory_order_relaxed);
     atomic_store_explicit(link, h, memory_order_release);
-    atomic_fetch_add_explicit(&c->heap_count, 1, memory_order_relaxed);
+    /* writers are serialised (admin lock): a plain increment, no RMW atomics
+     * (some cores have none) */
+    atomic_store_explicit(&c->heap_count,
+                          atomic_load_explicit(&c->heap_count, memory_order_relaxed) + 1,
+                          memory_order_relaxed);
 }
 
 /* ----------------------------------------------------------------- create */
