@@ -18,7 +18,7 @@
  * points back at its header, so the following block can find it to merge:
  *
  *     used:  | header | payload ..................................... |
- *     free:  | header | next_free | prev_free | ...unused... | footer |
+ *     free:  | header | next_free | link_to_me | ...unused... | footer |
  *
  * The footer lies in the word just before the next header, which is why the
  * next block carries PREV_FREE: the footer is only meaningful when that bit
@@ -77,7 +77,9 @@ _Static_assert(sizeof(size_t) == sizeof(void *), "size_t and pointers must have 
 typedef struct blk {
     size_t header;
     struct blk *next_free; /* valid only while free */
-    struct blk *prev_free; /* valid only while free */
+    struct blk **link_to_me; /* valid only while free: the pointer that points
+                                at this block (a list head or the previous
+                                block's next_free) */
 } blk_t;
 
 struct capheap_heap {

@@ -85,7 +85,7 @@ bool capheap_heap_check(capheap_heap_t *h, capheap_print_fn print, void *ctx)
         for (unsigned i = 0; i < SL_COUNT; i++) {
             unsigned cls = (row << SL_LOG2) + i;
             const blk_t *b = h->heads[cls];
-            const blk_t *back = NULL;
+            blk_t *const *back = &h->heads[cls];
             if (b)
                 sl |= 1u << i;
             while (b) {
@@ -95,11 +95,11 @@ bool capheap_heap_check(capheap_heap_t *h, capheap_print_fn print, void *ctx)
                     return fail(&s, b, "used block on a free list", 1, 0);
                 if (class_of(block_stride(b)) != cls)
                     return fail(&s, b, "free block on the wrong list", cls, class_of(block_stride(b)));
-                if (b->prev_free != back)
-                    return fail(&s, b, "free-list back link broken", (uintptr_t)back, (uintptr_t)b->prev_free);
+                if (b->link_to_me != back)
+                    return fail(&s, b, "free-list back link broken", (uintptr_t)back, (uintptr_t)b->link_to_me);
                 if (++listed > n_free)
                     return fail(&s, b, "more listed free blocks than in the heap (cycle?)", n_free, listed);
-                back = b;
+                back = &b->next_free;
                 b = b->next_free;
             }
         }

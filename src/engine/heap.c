@@ -32,10 +32,10 @@ static inline void list_insert(capheap_heap_t *h, blk_t *b, size_t stride)
     blk_t **head = &h->heads[cls];
     blk_t *first = *head;
     b->next_free = first;
-    b->prev_free = NULL;
+    b->link_to_me = head;
     *head = b;
     if (first) {
-        first->prev_free = b; /* the class was not empty: bitmaps already say so */
+        first->link_to_me = &b->next_free; /* the class was not empty: bitmaps already say so */
     } else {
         h->sl_bitmap[cls >> SL_LOG2] |= 1u << (cls & (SL_COUNT - 1));
         h->fl_bitmap |= 1u << (cls >> SL_LOG2);
@@ -51,32 +51,41 @@ static inline void make_free(blk_t *b, size_t stride, size_t prev_flag)
     block_set_footer(b, next);
 }
 
+/* Clears the bitmap bits of class cls, whose list just became empty. */
+static inline void class_emptied(capheap_heap_t *h, unsigned cls)
+{
+    unsigned row = cls >> SL_LOG2;
+    h->sl_bitmap[row] &= ~(1u << (cls & (SL_COUNT - 1)));
+    if (!h->sl_bitmap[row])
+        h->fl_bitmap &= ~(1u << row);
+}
+
 /* Unlinks b, the first block of class cls. */
 static inline void list_pop(capheap_heap_t *h, blk_t *b, unsigned cls)
 {
     blk_t *next = b->next_free;
     h->heads[cls] = next;
-    if (next) {
-        next->prev_free = NULL;
-    } else {
-        unsigned row = cls >> SL_LOG2;
-        h->sl_bitmap[row] &= ~(1u << (cls & (SL_COUNT - 1)));
-        if (!h->sl_bitmap[row])
-            h->fl_bitmap &= ~(1u << row);
-    }
+    if (next)
+        next->link_to_me = &h->heads[cls];
+    else
+        class_emptied(h, cls);
 }
 
-/* Unlinks free block b of the given stride from wherever it is listed. */
-static inline void list_remove(capheap_heap_t *h, blk_t *b, size_t stride)
+/*
+ * Unlinks free block b from wherever it is listed. Its link_to_me points
+ * either into the heads table (b is first in its class; the index there is
+ * the class) or at the previous block's next_free: no size class needs to be
+ * computed.
+ */
+static inline void list_remove(capheap_heap_t *h, blk_t *b)
 {
-    blk_t *next = b->next_free, *prev = b->prev_free;
-    if (!prev) {
-        list_pop(h, b, class_of(stride));
-        return;
-    }
-    prev->next_free = next;
+    blk_t *next = b->next_free;
+    blk_t **link = b->link_to_me;
+    *link = next;
     if (next)
-        next->prev_free = prev;
+        next->link_to_me = link;
+    else if ((uintptr_t)link < h->first)
+        class_emptied(h, (unsigned)(link - h->heads));
 }
 
 /*
@@ -316,7 +325,7 @@ static inline void release(capheap_heap_t *h, blk_t *b)
     if (prev_flag) {
         blk_t *prev = block_prev(b);
         size_t ps = block_stride(prev);
-        list_remove(h, prev, ps);
+        list_remove(h, prev);
         b->header = DEAD_HEADER; /* a second free of this pointer is told apart */
         b = prev;
         stride += ps;
@@ -325,7 +334,7 @@ static inline void release(capheap_heap_t *h, blk_t *b)
     }
     if (block_is_free(next)) {
         size_t ns = block_stride(next);
-        list_remove(h, next, ns);
+        list_remove(h, next);
         next->header = DEAD_HEADER;
         stride += ns;
         merges++;
@@ -350,6 +359,10 @@ static COLD void release_merging(capheap_heap_t *h, blk_t *b)
 static COLD void free_merging(capheap_heap_t *h, blk_t *b, const void *p)
 {
 #if CAPHEAP_CHECKS
+    if (block_next(b)->header & F_PREV_FREE) {
+        reject(h, p);
+        return;
+    }
     if (b->header & F_PREV_FREE) {
         blk_t *prev = block_prev(b);
         uintptr_t pa = (uintptr_t)prev, a = (uintptr_t)b;
@@ -388,13 +401,9 @@ void capheap_heap_free(capheap_heap_t *h, void *p)
 #endif
     blk_t *next = block_at(a + stride);
     size_t nh = next->header;
-#if CAPHEAP_CHECKS
-    if (UNLIKELY(nh & F_PREV_FREE)) {
-        reject(h, p);
-        return;
-    }
-#endif
-    if (UNLIKELY((hdr & F_PREV_FREE) | (nh & F_FREE))) {
+    /* Any of: previous block free, next block free, or next block believing
+     * this one is free (a bad neighbour, reported by free_merging). */
+    if (UNLIKELY((hdr & F_PREV_FREE) | (nh & F_MASK))) {
         free_merging(h, b, p);
         return;
     }
@@ -421,7 +430,7 @@ static void trim(capheap_heap_t *h, blk_t *b, size_t stride)
     size_t gained = rest - W; /* payload of a new free block */
     if (block_is_free(next)) {
         size_t ns = block_stride(next);
-        list_remove(h, next, ns);
+        list_remove(h, next);
         next->header = DEAD_HEADER;
         rest += ns; /* the tail joins the free follower: no new block */
         gained += W;
@@ -452,7 +461,7 @@ void *capheap_heap_realloc(capheap_heap_t *h, void *p, size_t n)
     if (stride > have && block_is_free(next) && have + block_stride(next) >= stride) {
         /* grow in place: absorb the free follower, trim below gives back the excess */
         size_t ns = block_stride(next);
-        list_remove(h, next, ns);
+        list_remove(h, next);
         next->header = DEAD_HEADER;
         h->free_bytes -= ns - W;
         h->free_blocks--;
