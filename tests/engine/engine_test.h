@@ -18,18 +18,44 @@
 
 /* ---------------------------------------------------------- buffers */
 
-/* A host buffer of `size` bytes whose start is 4096-aligned, filled with
- * 0x5A so nothing depends on zeroed memory. Test code only. */
+/* A buffer of `size` bytes whose start is 4096-aligned, filled with 0x5A
+ * (up to 64 MiB) so nothing depends on zeroed memory; NULL when the
+ * machine has not that much. Plain malloc (newlib on bare metal has no
+ * aligned_alloc); the malloc'd address is kept in the word before. */
 static inline unsigned char *region_new(size_t size)
 {
-    size_t rounded = (size + 4095) / 4096 * 4096;
-    unsigned char *p = (unsigned char *)aligned_alloc(4096, rounded ? rounded : 4096);
-    if (p && size <= (64u << 20))
-        memset(p, 0x5A, rounded);
+    size_t slack = 4096 + sizeof(void *);
+    if (size > SIZE_MAX - slack)
+        return NULL;
+    unsigned char *raw = (unsigned char *)malloc(size + slack);
+    if (!raw)
+        return NULL;
+    uintptr_t a = ((uintptr_t)raw + sizeof(void *) + 4095) & ~(uintptr_t)4095;
+    unsigned char *p = (unsigned char *)a;
+    memcpy(p - sizeof(void *), &raw, sizeof raw);
+    if (size <= (64u << 20))
+        memset(p, 0x5A, size);
     return p;
 }
 
-static inline void region_delete(unsigned char *p) { free(p); }
+static inline void region_delete(unsigned char *p)
+{
+    if (!p)
+        return;
+    unsigned char *raw;
+    memcpy(&raw, p - sizeof(void *), sizeof raw);
+    free(raw);
+}
+
+/* A big buffer for a test that may be skipped where RAM is short: logs the
+ * skip and returns NULL instead of failing. */
+static inline unsigned char *region_new_or_skip(size_t size, const char *what)
+{
+    unsigned char *p = region_new(size);
+    if (!p)
+        check_log("  (skipped %s: no %zu bytes on this machine)\n", what, size);
+    return p;
+}
 
 /* ---------------------------------------------------------- error hook */
 

@@ -463,8 +463,9 @@ static void t_realloc_random_walk(void)
     region_delete(buf);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+    check_select(argc, argv);
     seed = test_seed("engine.align");
     RUN(t_alignment_sweep);
     RUN(t_alignment_with_hidden_prefix);

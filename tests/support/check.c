@@ -1,6 +1,7 @@
 #include "check.h"
 
 #include <stdarg.h>
+#include <string.h>
 
 int check_failures_in_test;
 static int passed, failed;
@@ -29,8 +30,36 @@ void check_fail_u(const char *file, int line, const char *expr,
               a, a, b, b, current ? current : "?");
 }
 
+static int sel_argc;
+static char **sel_argv;
+
+void check_select(int argc, char **argv)
+{
+    sel_argc = argc;
+    sel_argv = argv;
+}
+
+static bool selected(const char *name)
+{
+    bool any_include = false, included = false;
+    for (int i = 1; i < sel_argc; i++) {
+        const char *a = sel_argv[i];
+        if (a[0] == '-') {
+            if (a[1] && strstr(name, a + 1))
+                return false;
+        } else {
+            any_include = true;
+            if (strstr(name, a))
+                included = true;
+        }
+    }
+    return !any_include || included;
+}
+
 void check_run(const char *name, void (*fn)(void))
 {
+    if (!selected(name))
+        return;
     current = name;
     check_failures_in_test = 0;
     fn();

@@ -4,7 +4,9 @@
  * semihosting stdout on bare metal).
  *
  *   static void t_split(void) { CHECK(x == 1); CHECK_EQ_SZ(a, b); }
- *   int main(void) { RUN(t_split); return check_summary("engine"); }
+ *   int main(int argc, char **argv) {
+ *       check_select(argc, argv);   // optional: run a subset by name
+ *       RUN(t_split); return check_summary("engine"); }
  *
  * A failed CHECK prints file:line and the expression, marks the current test
  * failed and carries on (REQUIRE returns from the test function instead).
@@ -29,6 +31,11 @@ void check_fail(const char *file, int line, const char *expr);
 void check_fail_u(const char *file, int line, const char *expr,
                   unsigned long long a, unsigned long long b);
 void check_run(const char *name, void (*fn)(void));
+/* Optional test selection from the command line: each argument is a
+ * substring of the test names to run, or, prefixed with '-', of names to
+ * skip (`test_engine_bad double_free -merge`). No arguments: run all.
+ * Call before the RUNs; skipped tests count as neither passed nor failed. */
+void check_select(int argc, char **argv);
 int check_summary(const char *suite);
 /* printf-like output that works on every target. */
 void check_log(const char *fmt, ...)

@@ -306,8 +306,10 @@ static bool do_alloc(rig_t *r)
                 return fail(r, "alloc(%zu) succeeded but largest_free said %zu",
                             largest + 1, largest);
         }
-        /* now and then ask exactly the largest */
-        if (largest > 0 && prng_range(&r->rng, 0, 31) == 0)
+        /* now and then ask exactly the largest (within the size range, so
+         * the fill target still holds) */
+        if (largest > 0 && largest >= c->min_size && largest <= c->max_size &&
+            prng_range(&r->rng, 0, 31) == 0)
             size = largest;
     }
 
@@ -372,6 +374,8 @@ static bool do_realloc(rig_t *r)
     case 2: size = old.size + old.size / 2 + 1; break;                              /* grow 1.5x */
     default: size = draw_size(r); break;
     }
+    if (size > r->cfg->max_size)   /* stay in the size range */
+        size = old.size < r->cfg->max_size ? r->cfg->max_size : rnd_size_in(r, 1, r->cfg->max_size);
     if (size == 0)
         size = 1;
     if (!verify_slot(r, &r->slots[s], old.stamped, "before realloc"))

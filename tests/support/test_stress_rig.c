@@ -97,9 +97,9 @@ static void *toy_realloc(void *ctx, void *p, size_t n)
     long s = slot_of(t, p);
     if (s < 0)
         return NULL;
-    if (n > SLOT) {
+    if (n > SLOT || (t->bug == BUG_REALLOC_FAIL && n > SLOT / 2)) {
         if (t->bug == BUG_REALLOC_FAIL)
-            ((unsigned char *)p)[0] ^= 1;
+            ((unsigned char *)p)[0] ^= 1;   /* fails, and damages the block */
         return NULL;
     }
     /* move every other time, to exercise the copy */
