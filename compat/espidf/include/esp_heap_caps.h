@@ -202,7 +202,8 @@ size_t heap_caps_get_containing_block_size(void *ptr);
  * get_largest_free_block(MALLOC_CAP_DEFAULT | MALLOC_CAP_INTERNAL).
  */
 
-/* Total payload bytes of the matching heaps (what they offered when empty). */
+/* Sum of the sizes of the matching heaps' regions, as ESP-IDF counts it
+ * (the heap's own records included: total > free + allocated). */
 size_t heap_caps_get_total_size(uint32_t caps);
 
 /* Free bytes summed over the matching heaps (fragmentation may make a single
