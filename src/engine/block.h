@@ -86,7 +86,7 @@ struct capheap_heap {
     uint32_t fl_bitmap;      /* bit r: row r has a non-empty class */
     uint32_t rows;           /* number of rows (first-level classes) */
     blk_t **heads;           /* rows * SL_COUNT list heads */
-    size_t free_bytes;       /* payload bytes in free blocks */
+    size_t free_strides;     /* sum of the strides of the free blocks */
     size_t min_free;
     size_t total_blocks;     /* used + free */
     size_t free_blocks;
@@ -101,6 +101,9 @@ struct capheap_heap {
     void *region_end;
     uint32_t sl_bitmap[];    /* rows entries, then the heads */
 };
+
+/* Payload bytes in free blocks: their strides less one header each. */
+static inline size_t free_payload(const struct capheap_heap *h) { return h->free_strides - W * h->free_blocks; }
 
 /* ---- verbs over one block ---- */
 

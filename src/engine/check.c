@@ -117,10 +117,10 @@ bool capheap_heap_check(capheap_heap_t *h, capheap_print_fn print, void *ctx)
         return fail(&s, h, "free block count", n_free, h->free_blocks);
     if (n_used + n_free != h->total_blocks)
         return fail(&s, h, "total block count", n_used + n_free, h->total_blocks);
-    if (free_bytes != h->free_bytes)
-        return fail(&s, h, "free byte count", free_bytes, h->free_bytes);
-    if (h->min_free > h->free_bytes)
-        return fail(&s, h, "minimum free above current free", h->free_bytes, h->min_free);
+    if (free_bytes != free_payload(h))
+        return fail(&s, h, "free byte count", free_bytes, free_payload(h));
+    if (h->min_free > free_bytes)
+        return fail(&s, h, "minimum free above current free", free_bytes, h->min_free);
     return true;
 }
 

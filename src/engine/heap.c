@@ -31,9 +31,9 @@ static inline void list_insert(capheap_heap_t *h, blk_t *b, size_t stride)
     unsigned cls = class_of(stride);
     blk_t **head = &h->heads[cls];
     blk_t *first = *head;
-    b->next_free = first;
     b->link_to_me = head;
     *head = b;
+    b->next_free = first;
     if (first) {
         first->link_to_me = &b->next_free; /* the class was not empty: bitmaps already say so */
     } else {
@@ -133,21 +133,20 @@ static inline void *use_block(capheap_heap_t *h, blk_t *b, size_t stride)
     size_t have = block_stride(b);
     size_t prev_flag = b->header & F_PREV_FREE;
     size_t rest = have - stride;
-    size_t free_bytes;
     if (rest >= BLOCK_MIN) {
         blk_t *r = block_at((uintptr_t)b + stride);
         make_free(r, rest, 0);
         list_insert(h, r, rest);
         b->header = stride | prev_flag;
         h->total_blocks++;
-        free_bytes = h->free_bytes - stride; /* one free block became two */
+        h->free_strides -= stride; /* the remainder stays free */
     } else {
         b->header = have | prev_flag;
         block_next(b)->header &= ~F_PREV_FREE;
         h->free_blocks--;
-        free_bytes = h->free_bytes - (have - W);
+        h->free_strides -= have;
     }
-    h->free_bytes = free_bytes;
+    size_t free_bytes = free_payload(h);
     if (free_bytes < h->min_free)
         h->min_free = free_bytes;
     return block_payload(b);
@@ -275,11 +274,11 @@ capheap_heap_t *capheap_heap_create(void *start, size_t size)
     size_t stride = sentinel - first;
     make_free(b, stride, 0);
     list_insert(h, b, stride);
-    h->free_bytes = stride - W;
+    h->free_strides = stride;
     h->free_blocks = 1;
     h->total_blocks = 1;
-    h->capacity = h->free_bytes;
-    h->min_free = h->free_bytes;
+    h->capacity = stride - W;
+    h->min_free = stride - W;
     return h;
 }
 
@@ -342,7 +341,7 @@ static inline void release(capheap_heap_t *h, blk_t *b)
     make_free(b, stride, prev_flag);
     list_insert(h, b, stride);
     /* net effect: the block's payload and the merged headers become free */
-    h->free_bytes += own + W * merges - W;
+    h->free_strides += own; /* the neighbours' strides were counted already */
     h->free_blocks += 1 - merges;
     h->total_blocks -= merges;
 }
@@ -412,7 +411,7 @@ void capheap_heap_free(capheap_heap_t *h, void *p)
     next->header = nh | F_PREV_FREE;
     block_set_footer(b, next);
     list_insert(h, b, hdr);
-    h->free_bytes += hdr - W;
+    h->free_strides += hdr;
     h->free_blocks++;
 }
 
@@ -427,13 +426,12 @@ static void trim(capheap_heap_t *h, blk_t *b, size_t stride)
         return;
     blk_t *r = block_at((uintptr_t)b + stride);
     blk_t *next = block_at((uintptr_t)b + have);
-    size_t gained = rest - W; /* payload of a new free block */
+    h->free_strides += rest;
     if (block_is_free(next)) {
         size_t ns = block_stride(next);
         list_remove(h, next);
         next->header = DEAD_HEADER;
         rest += ns; /* the tail joins the free follower: no new block */
-        gained += W;
     } else {
         h->free_blocks++;
         h->total_blocks++;
@@ -441,7 +439,6 @@ static void trim(capheap_heap_t *h, blk_t *b, size_t stride)
     b->header = stride | (b->header & F_PREV_FREE);
     make_free(r, rest, 0);
     list_insert(h, r, rest);
-    h->free_bytes += gained;
 }
 
 void *capheap_heap_realloc(capheap_heap_t *h, void *p, size_t n)
@@ -463,7 +460,7 @@ void *capheap_heap_realloc(capheap_heap_t *h, void *p, size_t n)
         size_t ns = block_stride(next);
         list_remove(h, next);
         next->header = DEAD_HEADER;
-        h->free_bytes -= ns - W;
+        h->free_strides -= ns;
         h->free_blocks--;
         h->total_blocks--;
         have += ns;
@@ -472,8 +469,9 @@ void *capheap_heap_realloc(capheap_heap_t *h, void *p, size_t n)
     }
     if (stride <= have) {
         trim(h, b, stride);
-        if (h->free_bytes < h->min_free)
-            h->min_free = h->free_bytes;
+        size_t free_bytes = free_payload(h);
+        if (free_bytes < h->min_free)
+            h->min_free = free_bytes;
         return p;
     }
     void *q = capheap_heap_malloc(h, n);
@@ -511,7 +509,6 @@ void *capheap_heap_aligned_alloc_offs(capheap_heap_t *h, size_t n, size_t align,
         blk_t *a = block_at(p - W);
         make_free(b, gap, prev_flag);
         list_insert(h, b, gap);
-        h->free_bytes -= W; /* one more header; a is still counted free */
         h->free_blocks++;
         h->total_blocks++;
         a->header = (have - gap) | F_FREE | F_PREV_FREE;
@@ -543,14 +540,14 @@ bool capheap_heap_contains(const capheap_heap_t *h, const void *p)
 
 void *capheap_heap_region_start(const capheap_heap_t *h) { return h->region_start; }
 void *capheap_heap_region_end(const capheap_heap_t *h) { return h->region_end; }
-size_t capheap_heap_free_size(const capheap_heap_t *h) { return h->free_bytes; }
+size_t capheap_heap_free_size(const capheap_heap_t *h) { return free_payload(h); }
 size_t capheap_heap_minimum_free_size(const capheap_heap_t *h) { return h->min_free; }
 size_t capheap_heap_capacity(const capheap_heap_t *h) { return h->capacity; }
 
 size_t capheap_heap_reset_minimum_free(capheap_heap_t *h)
 {
     size_t old = h->min_free;
-    h->min_free = h->free_bytes;
+    h->min_free = free_payload(h);
     return old;
 }
 
@@ -573,8 +570,8 @@ void capheap_heap_get_info(const capheap_heap_t *h, capheap_heap_info_t *info)
 {
     size_t arena = h->lim + BLOCK_MIN;
     size_t blocks = h->total_blocks;
-    info->total_free_bytes = h->free_bytes;
-    info->total_allocated_bytes = arena - h->free_bytes - blocks * W;
+    info->total_free_bytes = free_payload(h);
+    info->total_allocated_bytes = arena - info->total_free_bytes - blocks * W;
     info->largest_free_block = capheap_heap_largest_free(h);
     info->minimum_free_bytes = h->min_free;
     info->allocated_blocks = h->total_blocks - h->free_blocks;

@@ -255,11 +255,11 @@ static void t_smashed_control_structure(void)
         if (h->heads[cls])
             expect_detected(&f, &h->heads[cls], 0, "non-empty list head cleared");
     /* counters */
-    expect_detected(&f, &h->free_bytes, h->free_bytes + ALIGN, "free bytes");
-    expect_detected(&f, &h->free_bytes, h->free_bytes - 1, "free bytes");
+    expect_detected(&f, &h->free_strides, h->free_strides + ALIGN, "free bytes");
+    expect_detected(&f, &h->free_strides, h->free_strides - 1, "free bytes");
     expect_detected(&f, &h->free_blocks, h->free_blocks + 1, "free blocks");
     expect_detected(&f, &h->free_blocks, h->free_blocks - 1, "free blocks");
-    expect_detected(&f, &h->min_free, h->free_bytes + 1, "minimum above free");
+    expect_detected(&f, &h->min_free, free_payload(h) + 1, "minimum above free");
     CHECK(fx_blocks_intact(&f));
     region_delete(f.buf);
 }
