@@ -168,6 +168,25 @@ static void dist_print(const char *name, const dist_t *d)
            (unsigned long long)d->n, name, (unsigned long long)dist_quantile(d, 0.5), name,
            (unsigned long long)dist_quantile(d, 0.9999), name, (unsigned long long)d->max, name,
            (double)d->sum / (double)d->n);
+    /* The five most frequent counts (value:share), i.e. the common paths. */
+    uint64_t top[5] = { 0 };
+    uint32_t topn[5] = { 0 };
+    for (uint64_t v = 0; v < HIST_MAX; v++) {
+        uint32_t c = d->hist[v];
+        for (int k = 0; k < 5; k++)
+            if (c > topn[k]) {
+                for (int j = 4; j > k; j--) {
+                    top[j] = top[j - 1];
+                    topn[j] = topn[j - 1];
+                }
+                top[k] = v;
+                topn[k] = c;
+                break;
+            }
+    }
+    printf(" %s_modes=", name);
+    for (int k = 0; k < 5 && topn[k]; k++)
+        printf("%s%llu:%.1f%%", k ? "," : "", (unsigned long long)top[k], 100.0 * topn[k] / (double)d->n);
 }
 
 /* The measured window: the same code for the real call and for the

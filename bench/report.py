@@ -202,6 +202,11 @@ def main():
                  "(ifunc), and Valgrind's virtual CPU reports other features than the host; glibc "
                  "malloc's first call initialises the arena differently under Valgrind. Those calls "
                  "differ by up to a few tens of instructions; medians agree.\n")
+    cm = counts.get(("capheap", "W1", R))
+    if cm and "malloc_modes" in cm:
+        L.append("Most frequent counts of the engine in W1 at 256 KiB (instructions: share of calls), "
+                 f"i.e. its common paths: malloc {cm['malloc_modes'].replace(',', ', ')}; "
+                 f"free {cm.get('free_modes', '').replace(',', ', ')}.\n")
     L.append("| Workload | Region | Allocator | malloc | free | realloc | failed |")
     L.append("|---|---|---|---|---|---|---|")
 

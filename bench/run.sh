@@ -12,7 +12,7 @@ cd "$here"
 QUICK=${QUICK:-0}
 JOBS=${JOBS:-2}
 if [ "$QUICK" = 1 ]; then
-  OPS=${OPS:-100000}; W4OPS=${W4OPS:-50000}; RUNS=${RUNS:-1}; ROUNDS=3
+  OPS=${OPS:-50000}; W4OPS=${W4OPS:-25000}; RUNS=${RUNS:-1}; ROUNDS=3
   OUT=${OUT:-$here/build/results-quick}
 else
   OPS=${OPS:-2000000}; W4OPS=${W4OPS:-1000000}; RUNS=${RUNS:-5}; ROUNDS=8
@@ -31,6 +31,9 @@ flock 9   # one build at a time in bench/build
 make -s -C "$here" -j"$JOBS" all >/dev/null
 caps=0
 if make -s -C "$here" JOBS="$JOBS" caps >"$B/caps-build.log" 2>&1; then caps=1; else log "caps variant not built (see $B/caps-build.log)"; fi
+icount=0
+if [ "$(uname -m)" = x86_64 ] && make -s -C "$here" icount >"$B/icount-build.log" 2>&1; then icount=1
+else log "instruction counts skipped: the Valgrind tool did not build (see $B/icount-build.log)"; fi
 flock -u 9
 
 pin=()
@@ -56,17 +59,20 @@ done
 log "Cortex-M4 code size"
 "$here/size.sh" "$B/size" | sed 's/^/mode=size /' >> "$raw"
 
+if [ $icount = 1 ]; then
 log "instruction counts (valgrind --tool=icount)"
-for w in W1 W2 W4; do
+count_workloads=(W1 W2 W4); count_regions=("${regions[@]}")
+if [ "$QUICK" = 1 ]; then count_workloads=(W1 W4); count_regions=(262144); fi
+for w in "${count_workloads[@]}"; do
   n=$OPS; [ $w = W4 ] && n=$W4OPS
-  for reg in "${regions[@]}"; do
+  for reg in "${count_regions[@]}"; do
     for a in "${peers[@]}"; do
       "${vg[@]}" "$B/bench_$a" count $w $reg $n >> "$raw"
     done
   done
 done
 
-if [ "$QUICK" != 1 ] && [ "$(uname -m)" = x86_64 ]; then
+if [ "$QUICK" != 1 ]; then
   log "cross-check of the counts by trap-flag single-stepping (short prefixes)"
   for spec in "capheap W1 262144 2000" "capheap W4 262144 300" "glibc W1 262144 1000"; do
     set -- $spec
@@ -78,6 +84,7 @@ fi
 if [ $caps = 1 ]; then
   caps_run "${vg[@]}" "$B/bench_caps" count W1 262144 $OPS
 fi
+fi # icount
 
 log "timing: $RUNS runs per case, ${pin[*]:-unpinned}"
 for run in $(seq 1 "$RUNS"); do
