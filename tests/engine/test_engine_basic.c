@@ -75,12 +75,25 @@ static void t_min_region(void)
         }
     }
 
-    /* for every start offset: success is monotonic in the size (NULL iff
-     * too small), and every heap created, however small, works */
+    region_delete(buf);
+}
+
+static void t_create_monotonic_in_size(void)
+{
+    /* for every start offset: once a size works, every larger one works
+     * (NULL iff too small), and every heap created, however small, works.
+     * Sizes from just below the minimum to several KiB above it, where the
+     * index gains rows. */
+    size_t m = capheap_heap_min_region_size();
+    size_t top = m + 8192;
+    unsigned char *buf = region_new(top + 64);
+    REQUIRE(buf);
+    void *p;
+    capheap_heap_t *h;
     size_t lo_size = m > 2 * ALIGN_ + 64 ? m - 2 * ALIGN_ - 64 : 0;
     for (size_t off = 0; off < ALIGN_ + 8; off++) {
         bool seen_ok = false;
-        for (size_t s = lo_size; s <= m + ALIGN_; s++) {
+        for (size_t s = lo_size; s <= top; s++) {
             h = capheap_heap_create(buf + off, s);
             if (!h) {
                 if (seen_ok) {
@@ -98,7 +111,8 @@ static void t_min_region(void)
             CHECK((unsigned char *)p >= buf + off && (unsigned char *)p + cap <= buf + off + s);
             CHECK_NULL(capheap_heap_malloc(h, 0));
             capheap_heap_free(h, p);
-            CHECK_HEAP(h);
+            if (s % 61 == 0 || s < m + 2 * ALIGN_)
+                CHECK_HEAP(h);
             if (check_failures_in_test) {
                 check_log("  offset %zu size %zu\n", off, s);
                 break;
@@ -831,6 +845,7 @@ int main(int argc, char **argv)
     check_select(argc, argv);
     seed = test_seed("engine.basic");
     RUN(t_min_region);
+    RUN(t_create_monotonic_in_size);
     RUN(t_create_rejects_bad_ranges);
     RUN(t_create_touches_only_its_region);
     RUN(t_capacity_and_control_overhead);
