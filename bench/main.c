@@ -387,7 +387,7 @@ static int cmd_eff(size_t region, unsigned rounds)
     size_t nlive = 0, payload = 0, usable = 0;
     prng_t r;
     prng_init(&r, BENCH_SEED ^ 3);
-    double first = 0, first_usable = 0, second = 0, worst_after = 100, sum_after = 0;
+    double first = 0, first_usable = 0, first_free = 0, second = 0, worst_after = 100, sum_after = 0;
     size_t first_blocks = 0;
     for (unsigned round = 0; round < rounds;) {
         uint32_t size = bench_size_w1(&r);
@@ -403,6 +403,7 @@ static int cmd_eff(size_t region, unsigned rounds)
         if (round == 0) {
             first = e;
             first_usable = 100.0 * (double)usable / (double)region;
+            first_free = 100.0 * (double)bench_alloc.free_bytes(ctx) / (double)region;
             first_blocks = nlive;
         } else {
             if (round == 1)
@@ -422,8 +423,8 @@ static int cmd_eff(size_t region, unsigned rounds)
         }
     }
     printf("alloc=%s mode=eff region=%zu rounds=%u first_blocks=%zu eff_first=%.2f usable_first=%.2f "
-           "eff_second=%.2f eff_after_min=%.2f eff_after_mean=%.2f\n",
-           bench_alloc.name, region, rounds, first_blocks, first, first_usable, second, worst_after,
+           "free_left=%.2f eff_second=%.2f eff_after_min=%.2f eff_after_mean=%.2f\n",
+           bench_alloc.name, region, rounds, first_blocks, first, first_usable, first_free, second, worst_after,
            rounds > 1 ? sum_after / (rounds - 1) : 0.0);
     return 0;
 }

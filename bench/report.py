@@ -233,8 +233,13 @@ def main():
              "and continue to the next refusal (`after half`: the first such figure, and the "
              "minimum over the following rounds). glibc, mimalloc, jemalloc: n/a (no region, "
              "they never refuse).\n")
-    L.append("| Build | Region | first | usable | after half | min after | blocks at first failure |")
-    L.append("|---|---|---|---|---|---|---|")
+    L.append("`free left` = free payload bytes the heap still reported at the first failure (% of "
+             "region): what fragmentation and the size-class rounding of the search left unused. "
+             "Ceiling from the block format alone (one-word header, sizes rounded to the alignment, "
+             "W1 sizes): 8-byte header at 16-byte granularity 89.8 %, at 8-byte 92.2 %; "
+             "4-byte header at 4-byte 96.1 %, at 16-byte 92.2 %.\n")
+    L.append("| Build | Region | first | usable | free left | after half | min after | blocks at first failure |")
+    L.append("|---|---|---|---|---|---|---|---|")
     builds = [("capheap", "x86-64, align 16"), ("capheap_a8", "x86-64, align 8"),
               ("capheap32_a4", "32-bit, align 4 (qemu-i386)"), ("capheap32", "32-bit, default align")]
     for a, label in builds:
@@ -242,7 +247,7 @@ def main():
             e = eff.get((a, reg))
             if not e:
                 continue
-            L.append(f"| {label} | {RNAME[reg]} | {e['eff_first']} % | {e['usable_first']} % | "
+            L.append(f"| {label} | {RNAME[reg]} | {e['eff_first']} % | {e['usable_first']} % | {e.get('free_left', '?')} % | "
                      f"{e['eff_second']} % | {e['eff_after_min']} % | {e['first_blocks']} |")
     L.append("")
 
