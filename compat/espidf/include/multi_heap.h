@@ -3,8 +3,8 @@
  * engine heap (capheap/heap.h).
  *
  * A multi_heap is any contiguous range of memory turned into a heap. The
- * handle lives at the start of that range, followed by the engine's control
- * structure; no memory outside the range is ever used.
+ * handle (with the heap's lock) lives at the start of that range, followed
+ * by the engine's control structure; no memory outside the range is used.
  *
  * Differences from ESP-IDF worth knowing:
  *  - A bad pointer (not from this heap, already freed, interior) given to
@@ -83,14 +83,15 @@ typedef bool (*multi_heap_walker_cb_t)(void *block_ptr, size_t block_size,
 multi_heap_handle_t multi_heap_register(void *start, size_t size);
 
 /*
- * Associates a lock with the heap (NULL = no locking, the state after
- * register). capheap plays ESP-IDF's platform layer here: `lock` must point
- * to a capheap_lock_t (capheap/port.h) that stays valid while the heap is
- * used; this call initialises it with the lock port chosen by
+ * Turns locking on (lock non-NULL) or off (NULL, the state after register).
+ * capheap plays ESP-IDF's platform layer here: the lock itself lives in the
+ * heap's handle and is created with the lock port chosen by
  * capheap_espidf_set_multi_heap_lock_port() (default
  * capheap_port_lock_default(): a pthread mutex on the host, nothing on bare
- * metal). The previous lock, if any, is destroyed. Must not be called while
- * another thread uses the heap. O(1).
+ * metal); `lock` is only a switch and is never read or written, so passing
+ * ESP-IDF's portMUX_TYPE (or anything) is safe. A previous lock is
+ * destroyed first; if the new one cannot be created the heap stays
+ * unlocked. Must not be called while another thread uses the heap. O(1).
  */
 void multi_heap_set_lock(multi_heap_handle_t heap, void *lock);
 

@@ -3,10 +3,12 @@
  *
  * Memory picture of a registered range:
  *
- *   start ... [pad to pointer alignment][struct multi_heap_info][engine heap ...] end
+ *   start ... [pad][struct multi_heap_info][engine heap ...] end
  *
- * The handle records the engine heap and the optional lock; everything else
- * (statistics, minimum, checks) is the engine's.
+ * The handle records the engine heap and holds the heap's lock (so the
+ * object ESP-IDF code passes to multi_heap_set_lock, a portMUX_TYPE or
+ * anything else, is never written); everything else (statistics, minimum,
+ * checks) is the engine's.
  */
 #include "multi_heap.h"
 
@@ -18,8 +20,9 @@
 
 struct multi_heap_info {
     capheap_heap_t *heap;
-    capheap_lock_t *lock;                /* NULL: no locking */
-    const capheap_lock_ops_t *lock_ops;  /* ops that initialised `lock` */
+    const capheap_lock_ops_t *lock_ops; /* ops that initialised `lock` */
+    void *user_lock;                    /* what set_lock was given (NULL: unlocked) */
+    capheap_lock_t lock;                /* the lock itself, inside the region */
 };
 
 /* ------------------------------------------------------------ locking */
@@ -33,32 +36,31 @@ void capheap_espidf_set_multi_heap_lock_port(const capheap_lock_ops_t *ops)
 
 static void mh_lock(multi_heap_handle_t h)
 {
-    if (h->lock)
-        h->lock_ops->acquire(h->lock_ops->ctx, h->lock);
+    if (h->user_lock)
+        h->lock_ops->acquire(h->lock_ops->ctx, &h->lock);
 }
 
 static void mh_unlock(multi_heap_handle_t h)
 {
-    if (h->lock)
-        h->lock_ops->release(h->lock_ops->ctx, h->lock);
+    if (h->user_lock)
+        h->lock_ops->release(h->lock_ops->ctx, &h->lock);
 }
 
 void multi_heap_set_lock(multi_heap_handle_t heap, void *lock)
 {
     if (!heap)
         return;
-    if (heap->lock && heap->lock_ops->destroy)
-        heap->lock_ops->destroy(heap->lock_ops->ctx, heap->lock);
-    heap->lock = NULL;
+    if (heap->user_lock && heap->lock_ops->destroy)
+        heap->lock_ops->destroy(heap->lock_ops->ctx, &heap->lock);
+    heap->user_lock = NULL;
     if (!lock)
         return;
     const capheap_lock_ops_t *ops = s_lock_port ? s_lock_port : capheap_port_lock_default();
-    capheap_lock_t *l = (capheap_lock_t *)lock;
-    memset(l, 0, sizeof *l);
-    if (!ops->init(ops->ctx, l))
+    memset(&heap->lock, 0, sizeof heap->lock);
+    if (!ops->init(ops->ctx, &heap->lock))
         return; /* the lock could not be created: the heap stays unlocked */
     heap->lock_ops = ops;
-    heap->lock = l;
+    heap->user_lock = lock;
 }
 
 /* ------------------------------------------------------------ life */
@@ -80,8 +82,8 @@ multi_heap_handle_t multi_heap_register(void *start, size_t size)
         return NULL;
     multi_heap_handle_t mh = (multi_heap_handle_t)h;
     mh->heap = engine;
-    mh->lock = NULL;
     mh->lock_ops = NULL;
+    mh->user_lock = NULL;
     return mh;
 }
 
