@@ -98,5 +98,5 @@ const capheap_chip_t capheap_chip_esp32 = {
     types, sizeof types / sizeof types[0],
     regions, sizeof regions / sizeof regions[0],
     reserved, sizeof reserved / sizeof reserved[0],
-    esp32_align, 4,
+    esp32_align, 4, CAPHEAP_CAP_DMA | CAPHEAP_CAP_CACHE_ALIGNED,
 };

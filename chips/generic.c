@@ -16,5 +16,5 @@ static const capheap_chip_region_t regions[] = {
 
 const capheap_chip_t capheap_chip_generic = {
     "generic", "one 256 KiB data RAM",
-    types, 1, regions, 1, NULL, 0, NULL, 4,
+    types, 1, regions, 1, NULL, 0, NULL, 4, 0,
 };

@@ -62,5 +62,5 @@ const capheap_chip_t capheap_chip_stm32h743 = {
     types, sizeof types / sizeof types[0],
     regions, sizeof regions / sizeof regions[0],
     reserved, sizeof reserved / sizeof reserved[0],
-    stm32h743_align, 4,
+    stm32h743_align, 4, CAPHEAP_CAP_DMA | CAPHEAP_CAP_CACHE_ALIGNED,
 };

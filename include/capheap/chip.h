@@ -118,6 +118,9 @@ typedef struct capheap_chip {
     size_t reserved_count;
     capheap_align_fn align_for_caps;       /* NULL: caps never raise alignment */
     uint32_t word_size;                    /* bytes; EXEC/32BIT round to it (4) */
+    uint32_t align_caps;                   /* caps the alignment hook looks at:
+                                              requests with none of them skip
+                                              the hook (0: always call it) */
 } capheap_chip_t;
 
 /* The chips capheap knows (each defined in chips/<name>.c). */

@@ -114,6 +114,7 @@ static void record_init(struct capheap_caps *c, caps_heap_t *h, const capheap_re
     h->exec_alias = (r->flags & CAPHEAP_MT_DIRAM) && r->alias_kind != CAPHEAP_ALIAS_NONE;
     h->runtime = runtime;
     atomic_init(&h->next, NULL);
+    atomic_init(&h->has_nested, false);
     h->owner = c;
     h->start = r->start;
     h->end = r->start + r->size;
@@ -219,8 +220,13 @@ capheap_err_t capheap_caps_create(const capheap_caps_config_t *cfg,
     c->cfg = *cfg;
     c->lock_ops = cfg->lock_ops ? cfg->lock_ops : capheap_port_lock_default();
     c->word = cfg->chip && cfg->chip->word_size ? cfg->chip->word_size : 4u;
+    c->slow_caps = CAPHEAP_CAP_INVALID | CAPHEAP_CAP_EXEC | CAPHEAP_CAP_32BIT |
+                   CAPHEAP_CAP_CACHE_ALIGNED;
+    if (cfg->chip && cfg->chip->align_for_caps)
+        c->slow_caps |= cfg->chip->align_caps ? cfg->chip->align_caps : ~0u;
     atomic_init(&c->index, NULL);
     atomic_init(&c->first, NULL);
+    atomic_init(&c->hint, NULL);
     atomic_init(&c->heap_count, 0);
     atomic_init(&c->extmem_limit, SIZE_MAX);
     p = align_up(p + sizeof *c, REC_ALIGN);
@@ -365,6 +371,10 @@ static capheap_err_t add_region_locked(struct capheap_caps *c, const capheap_reg
     capheap_err_t err = record_finish(c, h, p);
     if (err != CAPHEAP_OK)
         return err;
+    /* free's shortcut must stop trusting the outer heap's range before any
+     * pointer into the new heap can exist */
+    if (in)
+        atomic_store_explicit(&in->heap->has_nested, true, memory_order_seq_cst);
 
     memcpy(idx->e, old->e, old->count * sizeof old->e[0]);
     idx->count = index_insert(idx->e, old->count, s, e, h, false);

@@ -14,8 +14,25 @@ typedef struct {
     size_t align;     /* 0: the engine's natural alignment is enough */
 } request_t;
 
-static bool make_request(const struct capheap_caps *c, size_t size, size_t align, uint32_t caps,
-                         request_t *rq)
+static bool make_request_slow(const struct capheap_caps *c, size_t size, size_t align,
+                              uint32_t caps, request_t *rq);
+
+/* The common request (no EXEC/32BIT/alignment caps, no alignment asked) in a
+ * few instructions; everything else on the slow path. */
+static inline bool make_request(const struct capheap_caps *c, size_t size, size_t align,
+                                uint32_t caps, request_t *rq)
+{
+    if (!(caps & c->slow_caps) && align == 0) {
+        rq->match = caps;
+        rq->size = size;
+        rq->align = 0;
+        return true;
+    }
+    return make_request_slow(c, size, align, caps, rq);
+}
+
+static bool make_request_slow(const struct capheap_caps *c, size_t size, size_t align,
+                              uint32_t caps, request_t *rq)
 {
     if (caps & CAPHEAP_CAP_INVALID)
         return false;
@@ -27,8 +44,9 @@ static bool make_request(const struct capheap_caps *c, size_t size, size_t align
             return false;
         size = (size + w - 1) & ~(w - 1);
     }
-    if (c->cfg.chip && c->cfg.chip->align_for_caps)
-        align = c->cfg.chip->align_for_caps(caps, align ? align : 1);
+    const capheap_chip_t *chip = c->cfg.chip;
+    if (chip && chip->align_for_caps && (!chip->align_caps || (caps & chip->align_caps)))
+        align = chip->align_for_caps(caps, align ? align : 1);
     if (align <= CAPHEAP_ALIGNMENT)
         align = 0;
     rq->match = caps & ~CAPS_ALIGN_ONLY;
@@ -64,59 +82,89 @@ static void zero_mem(void *dst, size_t n)
     memset(dst, 0, n);
 }
 
-/* Tries one heap. Returns the caller's pointer or NULL. */
-static void *try_heap(caps_heap_t *h, const request_t *rq, bool exec)
+/* EXEC from a word-reversed D/IRAM heap: the block is allocated with a
+ * hidden word in front (in the instruction view) holding its data-bus
+ * address; the caller gets the instruction-view address after it. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline))
+#endif
+static void *try_heap_reversed(caps_heap_t *h, const request_t *rq)
 {
-    void *p;
-    bool alias = exec && h->exec_alias;
-
-    if (alias && h->alias_kind == CAPHEAP_ALIAS_WORD_REVERSED) {
-        if (rq->align > 4 || rq->size > SIZE_MAX - CAPS_REV_HIDDEN)
-            return NULL;
-        heap_lock(h);
-        p = capheap_heap_malloc(h->engine, rq->size + CAPS_REV_HIDDEN);
-        size_t u = p ? capheap_heap_usable_size(h->engine, p) : 0;
-        heap_unlock(h);
-        if (!p)
-            return NULL;
-        /* the instruction view of [p, p+u) starts at the view of its last word */
-        uintptr_t last = (uintptr_t)p + (u & ~(size_t)3) - 4;
-        uintptr_t iv = h->alias_lo + (h->end - 4 - last);
-        uintptr_t d = (uintptr_t)p;
-        copy_mem((void *)iv, &d, sizeof d);
-        return (void *)(iv + CAPS_REV_HIDDEN);
-    }
-    uintptr_t shift = alias ? h->alias_lo - h->start : 0;
-    if (rq->align && (shift & (rq->align - 1)))
-        return NULL; /* the alias would break the alignment */
+    if (rq->align > 4 || rq->size > SIZE_MAX - CAPS_REV_HIDDEN)
+        return NULL;
     heap_lock(h);
-    p = rq->align ? capheap_heap_aligned_alloc(h->engine, rq->size, rq->align)
-                  : capheap_heap_malloc(h->engine, rq->size);
+    void *p = capheap_heap_malloc(h->engine, rq->size + CAPS_REV_HIDDEN);
+    size_t u = p ? capheap_heap_usable_size(h->engine, p) : 0;
+    heap_unlock(h);
+    if (!p)
+        return NULL;
+    /* the instruction view of [p, p+u) starts at the view of its last word */
+    uintptr_t last = (uintptr_t)p + (u & ~(size_t)3) - 4;
+    uintptr_t iv = h->alias_lo + (h->end - 4 - last);
+    uintptr_t d = (uintptr_t)p;
+    copy_mem((void *)iv, &d, sizeof d);
+    return (void *)(iv + CAPS_REV_HIDDEN);
+}
+
+/* Tries one heap. Returns the caller's pointer or NULL. */
+static inline void *try_heap(caps_heap_t *h, const request_t *rq, bool exec)
+{
+    uintptr_t shift = 0;
+    if (exec && h->exec_alias) {
+        if (h->alias_kind == CAPHEAP_ALIAS_WORD_REVERSED)
+            return try_heap_reversed(h, rq);
+        shift = h->alias_lo - h->start;
+        if (rq->align && (shift & (rq->align - 1)))
+            return NULL; /* the alias would break the alignment */
+    }
+    heap_lock(h);
+    void *p = rq->align ? capheap_heap_aligned_alloc(h->engine, rq->size, rq->align)
+                        : capheap_heap_malloc(h->engine, rq->size);
     heap_unlock(h);
     return p ? (void *)((uintptr_t)p + shift) : NULL;
+}
+
+/* True iff prio is the first priority at which h shares a bit with m: a heap
+ * is tried once, at that priority. */
+static inline bool first_prio(const caps_heap_t *h, int prio, uint32_t m)
+{
+    if (!(h->caps[prio] & m))
+        return false;
+    return prio == 0 || !((h->caps[0] | (prio == 2 ? h->caps[1] : 0u)) & m);
 }
 
 /* Priority-outer selection; reserve heaps after every other heap failed.
  * No failure policy here. */
 static void *select_alloc(struct capheap_caps *c, const request_t *rq)
 {
-    bool exec = (rq->match & CAPHEAP_CAP_EXEC) != 0;
-    for (int pass = 0; pass < 2; pass++) {
-        for (int prio = 0; prio < CAPHEAP_PRIORITIES; prio++) {
-            for (caps_heap_t *h = list_first(c); h; h = list_next(h)) {
-                if (h->reserve != (pass == 1) || !(h->caps[prio] & rq->match) ||
-                    !heap_matches(h, rq->match))
-                    continue;
-                /* a heap is tried once: at the first priority it qualifies */
-                bool earlier = false;
-                for (int q = 0; q < prio; q++)
-                    earlier |= (h->caps[q] & rq->match) != 0;
-                if (earlier)
-                    continue;
-                void *p = try_heap(h, rq, exec);
-                if (p)
-                    return p;
+    const uint32_t m = rq->match;
+    const bool exec = (m & CAPHEAP_CAP_EXEC) != 0;
+    bool reserve_seen = false;
+    for (int prio = 0; prio < CAPHEAP_PRIORITIES; prio++) {
+        for (caps_heap_t *h = list_first(c); h; h = list_next(h)) {
+            if (!first_prio(h, prio, m) || !heap_matches(h, m))
+                continue;
+            if (h->reserve) {
+                reserve_seen = true;
+                continue;
             }
+            void *p = try_heap(h, rq, exec);
+            if (p) {
+                if (atomic_load_explicit(&c->hint, memory_order_relaxed) != h)
+                    atomic_store_explicit(&c->hint, h, memory_order_relaxed);
+                return p;
+            }
+        }
+    }
+    if (!reserve_seen)
+        return NULL;
+    for (int prio = 0; prio < CAPHEAP_PRIORITIES; prio++) {
+        for (caps_heap_t *h = list_first(c); h; h = list_next(h)) {
+            if (!h->reserve || !first_prio(h, prio, m) || !heap_matches(h, m))
+                continue;
+            void *p = try_heap(h, rq, exec);
+            if (p)
+                return p;
         }
     }
     return NULL;
@@ -287,8 +335,32 @@ void capheap_caps_free(capheap_caps_t *c, void *ptr)
     owner_t o;
     if (!c || !ptr)
         return;
-    if (resolve(c, ptr, &o))
-        free_owned(c, ptr, &o);
+    /* the heap of the last allocation owns most frees: one range check;
+     * a heap with nested heaps inside never takes this shortcut */
+    caps_heap_t *h = atomic_load_explicit(&c->hint, memory_order_relaxed);
+    uintptr_t shift = 0;
+    if (!h || h->has_nested || (uintptr_t)ptr - h->start >= h->end - h->start) {
+        const caps_index_entry_t *e = caps_index_find(index_get(c), (uintptr_t)ptr);
+        if (!e) {
+            report(c, CAPHEAP_E_NOT_OWNED, ptr);
+            return;
+        }
+        h = e->heap;
+        if (e->alias && h->alias_kind == CAPHEAP_ALIAS_WORD_REVERSED) {
+            /* the hidden word must be validated against the block first */
+            if (resolve(c, ptr, &o))
+                free_owned(c, ptr, &o);
+            return;
+        }
+        if (e->alias)
+            shift = h->alias_lo - h->start;
+    }
+    /* one lock round trip; the engine validates the pointer */
+    if (c->free_hook)
+        c->free_hook(c->hook_ctx, ptr);
+    heap_lock(h);
+    capheap_heap_free(h->engine, (void *)((uintptr_t)ptr - shift));
+    heap_unlock(h);
 }
 
 size_t capheap_caps_get_allocated_size(capheap_caps_t *c, void *ptr)

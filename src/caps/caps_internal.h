@@ -42,6 +42,7 @@ struct capheap_caps_heap {
     bool reserve;         /* CAPHEAP_MT_RESERVE: tried last */
     bool exec_alias;      /* D/IRAM: EXEC requests are returned at the alias */
     bool runtime;         /* added by add_region* */
+    _Atomic(bool) has_nested; /* another heap lives inside one of its blocks */
     uint8_t alias_kind;
     _Atomic(caps_heap_t *) next;
     capheap_heap_t *engine;
@@ -71,9 +72,13 @@ struct capheap_caps {
     capheap_lock_t admin;           /* add_region, deferred, monitor windows */
     _Atomic(caps_index_t *) index;
     _Atomic(caps_heap_t *) first;   /* selection list */
+    _Atomic(caps_heap_t *) hint;    /* heap of a recent allocation: free's
+                                       first guess (relaxed: only a hint) */
     atomic_size_t heap_count;
     atomic_size_t extmem_limit;
     uint32_t word;                  /* EXEC/32BIT size granule */
+    uint32_t slow_caps;             /* caps that change a request (EXEC, 32BIT,
+                                       INVALID, the chip's alignment caps) */
     bool deferred_done;
     bool window_active;
     /* hooks: set while no allocation runs (see caps.h) */
@@ -94,13 +99,15 @@ struct capheap_caps {
 static inline void heap_lock(const caps_heap_t *h)
 {
     const capheap_lock_ops_t *ops = h->owner->lock_ops;
-    ops->acquire(ops->ctx, (capheap_lock_t *)(uintptr_t)&h->lock);
+    if (ops != &capheap_port_lock_none) /* single-threaded builds pay nothing */
+        ops->acquire(ops->ctx, (capheap_lock_t *)(uintptr_t)&h->lock);
 }
 
 static inline void heap_unlock(const caps_heap_t *h)
 {
     const capheap_lock_ops_t *ops = h->owner->lock_ops;
-    ops->release(ops->ctx, (capheap_lock_t *)(uintptr_t)&h->lock);
+    if (ops != &capheap_port_lock_none)
+        ops->release(ops->ctx, (capheap_lock_t *)(uintptr_t)&h->lock);
 }
 
 static inline bool heap_matches(const caps_heap_t *h, uint32_t caps)

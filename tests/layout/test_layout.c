@@ -167,7 +167,7 @@ static void t_bad_tables_refused(void)
     static const capheap_chip_region_t badtype[] = { { 0x20000000u, 0x1000u, 3, 0, 0, 0 } };
     static const capheap_chip_region_t badalias[] = {
         { 0x20000000u, 0x1000u, 0, CAPHEAP_ALIAS_LINEAR, 0, 0 } };
-    capheap_chip_t c = { "bad", "", types, 1, unsorted, 2, NULL, 0, NULL, 4 };
+    capheap_chip_t c = { "bad", "", types, 1, unsorted, 2, NULL, 0, NULL, 4, 0 };
     sink_t s = { "", 0 };
     CHECK_EQ_U(capheap_chip_validate(&c, sink_fn, &s), (unsigned long long)CAPHEAP_ERR_INVALID_ARG);
     CHECK(s.len > 0);
