@@ -493,8 +493,28 @@ static void t_exec_from_diram(void)
     CHECK(esp_ptr_executable(y));
     for (int i = 0; i < 1000; i++)
         CHECK(y[i] == (unsigned char)(i ^ 0x5A));
-    /* frees cleanly */
+    /* aligned EXEC requests are aligned, wherever they are served from */
     heap_caps_free(y);
+    for (size_t i = 0; i < chip->type_count; i++) {
+        const capheap_mem_type_t *t = &chip->types[i];
+        if (((t->caps[0] | t->caps[1] | t->caps[2]) & MALLOC_CAP_EXEC) &&
+            !(t->flags & CAPHEAP_MT_DIRAM))
+            make_full(t->name);
+    }
+    for (size_t a = 4; a <= 64; a *= 2) {
+        for (size_t n = 90; n < 100; n++) {
+            void *q = heap_caps_aligned_alloc(a, n, MALLOC_CAP_EXEC);
+            if (q) {
+                if ((uintptr_t)q % a)
+                    check_log("aligned_alloc(%zu, %zu, EXEC) = %p\n", a, n, q);
+                CHECK((uintptr_t)q % a == 0);
+                CHECK(esp_ptr_executable(q));
+                heap_caps_free(q);
+            }
+        }
+    }
+    release_all();
+    /* frees cleanly */
     CHECK_EQ_SZ(heap_caps_get_free_size(0), free0);
     CHECK(heap_caps_check_integrity_all(true));
 }

@@ -149,13 +149,35 @@ void *heap_caps_calloc(size_t n, size_t size, uint32_t caps)
     return p;
 }
 
+/*
+ * Aligned allocation (zeroed when n > 0: aligned calloc of n * size).
+ * Works around a native issue: an alignment up to CAPHEAP_ALIGNMENT is not
+ * passed on to EXEC blocks taken from a word-reversed D/IRAM alias (ESP32),
+ * which are only word aligned. A misaligned result is given back and the
+ * request repeated with an alignment above CAPHEAP_ALIGNMENT (a multiple of
+ * the one asked), which the native layer honours (it skips such heaps).
+ */
+static void *aligned_base(size_t alignment, size_t n, size_t size, uint32_t caps)
+{
+    void *p = n ? capheap_caps_aligned_calloc(CAPS(), alignment, n, size, caps)
+                : capheap_caps_aligned_alloc(CAPS(), alignment, size, caps);
+    if (p && ((uintptr_t)p & (alignment - 1u)) != 0) {
+        capheap_caps_free(CAPS(), p);
+        size_t a = alignment > 2u * (size_t)CAPHEAP_ALIGNMENT ? alignment
+                                                               : 2u * (size_t)CAPHEAP_ALIGNMENT;
+        p = n ? capheap_caps_aligned_calloc(CAPS(), a, n, size, caps)
+              : capheap_caps_aligned_alloc(CAPS(), a, size, caps);
+    }
+    return p;
+}
+
 void *heap_caps_aligned_alloc(size_t alignment, size_t size, uint32_t caps)
 {
     void *p = NULL;
     if (size == 0)
         return NULL;
     if (is_pow2(alignment) && CAPS())
-        p = capheap_caps_aligned_alloc(CAPS(), alignment, size, caps);
+        p = aligned_base(alignment, 0, size, caps);
     if (!p)
         alloc_failed(size, caps, __func__);
     return p;
@@ -172,7 +194,7 @@ void *heap_caps_aligned_calloc(size_t alignment, size_t n, size_t size, uint32_t
     if (total == 0)
         return NULL;
     if (is_pow2(alignment) && CAPS())
-        p = capheap_caps_aligned_calloc(CAPS(), alignment, n, size, caps);
+        p = aligned_base(alignment, n, size, caps);
     if (!p)
         alloc_failed(total, caps, __func__);
     return p;
