@@ -28,11 +28,11 @@ log() { echo "bench: $*" >&2; }
 log "building (make -C bench -j$JOBS)"
 exec 9>"$B/.build.lock"
 flock 9   # one build at a time in bench/build
-make -s -C "$here" -j"$JOBS" all >/dev/null
+make -s -C "$here" BUILD="$B" -j"$JOBS" all >/dev/null
 caps=0
-if make -s -C "$here" JOBS="$JOBS" caps >"$B/caps-build.log" 2>&1; then caps=1; else log "caps variant not built (see $B/caps-build.log)"; fi
+if make -s -C "$here" BUILD="$B" JOBS="$JOBS" caps >"$B/caps-build.log" 2>&1; then caps=1; else log "caps variant not built (see $B/caps-build.log)"; fi
 icount=0
-if [ "$(uname -m)" = x86_64 ] && make -s -C "$here" icount >"$B/icount-build.log" 2>&1; then icount=1
+if [ "$(uname -m)" = x86_64 ] && make -s -C "$here" BUILD="$B" icount >"$B/icount-build.log" 2>&1; then icount=1
 else log "instruction counts skipped: the Valgrind tool did not build (see $B/icount-build.log)"; fi
 flock -u 9
 
