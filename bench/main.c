@@ -119,9 +119,9 @@ static int cmd_time(bench_workload_t w, size_t region, size_t nops)
     size_t fails = replay(&bench_alloc.calls, ctx, &s, ptrs, w == BENCH_W4);
     double t1 = now_ns();
     printf("alloc=%s mode=time workload=W%d region=%zu ops=%zu mallocs=%zu frees=%zu reallocs=%zu "
-           "fails=%zu ns_per_op=%.2f\n",
+           "fails=%zu seq=%016llx ns_per_op=%.2f\n",
            bench_alloc.name, (int)w, region, s.nops, s.mallocs, s.frees, s.reallocs, fails,
-           (t1 - t0) / (double)s.nops);
+           (unsigned long long)s.hash, (t1 - t0) / (double)s.nops);
     return 0;
 }
 
@@ -355,8 +355,8 @@ static int cmd_count(bench_workload_t w, size_t region, size_t nops, bool use_tf
         if (ins != UINT64_MAX)
             hash = (hash ^ ins) * 1099511628211ull;
     }
-    printf("alloc=%s mode=%s workload=W%d region=%zu ops=%zu fails=%zu glue=%llu/%llu/%llu hash=%016llx",
-           bench_alloc.name, use_tf ? "tfcount" : "count", (int)w, region, s.nops, fails,
+    printf("alloc=%s mode=%s workload=W%d region=%zu ops=%zu seq=%016llx fails=%zu glue=%llu/%llu/%llu hash=%016llx",
+           bench_alloc.name, use_tf ? "tfcount" : "count", (int)w, region, s.nops, (unsigned long long)s.hash, fails,
            (unsigned long long)glue[0], (unsigned long long)glue[1], (unsigned long long)glue[2],
            (unsigned long long)hash);
     dist_print("malloc", &dm);

@@ -86,6 +86,11 @@ def main():
         elif m == "foot":
             foot[r["alloc"]] = r
     peers = [p for p in PEERS if p in info]
+    seqs = defaultdict(set)  # (w, region, ops) -> sequence hashes seen (every allocator, every mode)
+    for r in rows:
+        if r.get("mode") in ("time", "count") and "seq" in r:
+            seqs[(r["workload"], r["region"], r["ops"])].add(r["seq"])
+    same_seq = all(len(v) == 1 for v in seqs.values())
     med = {k: statistics.median(v) for k, v in times.items()}
 
     def cnt(a, w, reg, key):
@@ -102,6 +107,10 @@ def main():
              f"Instruction counts: exact, from the bench's Valgrind tool `icount` (bench/README.md).")
     if env.get("quick") == "1":
         L.append("\n**QUICK=1 smoke run: small op counts, one timing run; not the reference figures.**")
+    if seqs:
+        L.append("\nSame requests for every allocator: " + (
+            "yes (one sequence hash per workload, region and op count, over every binary and mode)."
+            if same_seq else "**NO: sequence hashes differ between binaries (see raw.txt)**."))
     L.append("\nAllocators: " + "; ".join(f"`{a}` = {info[a]}" for a in info) + ".\n")
 
     # ------------------------------------------------------------ targets

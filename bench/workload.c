@@ -120,11 +120,16 @@ int bench_seq_make(bench_seq_t *s, bench_workload_t w, size_t region, size_t nop
     case BENCH_W1:
     case BENCH_W2:
         make_churn(s, w, region, nops, &r);
-        return 0;
+        break;
     case BENCH_W4:
         make_realloc(s, region, nops, &r);
-        return 0;
+        break;
     default:
         return -1;
     }
+    uint64_t h = 14695981039346656037ull;
+    for (size_t i = 0; i < s->nops; i++)
+        h = (h ^ (((uint64_t)s->ops[i].slot << 32) | s->ops[i].size)) * 1099511628211ull;
+    s->hash = h;
+    return 0;
 }

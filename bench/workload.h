@@ -36,6 +36,7 @@ typedef struct {
     size_t nops;
     uint32_t nslots;
     size_t mallocs, frees, reallocs;
+    uint64_t hash; /* FNV-1a over every (slot, size): equal hashes = same requests */
 } bench_seq_t;
 
 /* One request size of workload W1 or W2. */
