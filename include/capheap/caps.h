@@ -128,17 +128,19 @@ capheap_err_t capheap_caps_create(const capheap_caps_config_t *cfg,
  * capheap_caps_create over the start-up regions of cfg->chip
  * (capheap_layout_regions(chip, CAPHEAP_LAYOUT_STARTUP, cfg->map, ...)).
  * Same errors, plus CAPHEAP_ERR_INVALID_ARG when cfg->chip is NULL.
- * O(table) + O(heaps log heaps). Uses a bounded stack array of 64 regions
- * (tables with more start-up regions fail with CAPHEAP_ERR_NO_MEM).
+ * O(table) + O(heaps^2). Uses a stack array of 16 regions (about 1 KiB; a
+ * table with more start-up regions fails with CAPHEAP_ERR_NO_MEM: build the
+ * regions with capheap_layout_regions and call capheap_caps_create).
  */
 capheap_err_t capheap_caps_create_from_chip(const capheap_caps_config_t *cfg,
                                             capheap_caps_t **out);
 
 /*
- * Adds the chip's deferred regions (start-up stacks) as start-up heaps.
- * Returns CAPHEAP_OK (also when the chip has none), CAPHEAP_ERR_STATE when
- * called a second time or the instance has no chip, or the first error of
- * capheap_caps_add_region_desc. Thread-safe; not ISR-safe. O(heaps).
+ * Adds the chip's deferred regions (start-up stacks) as start-up heaps
+ * (at most 16). Returns CAPHEAP_OK (also when the chip has none),
+ * CAPHEAP_ERR_STATE when called a second time or the instance has no chip,
+ * or the first error of capheap_caps_add_region_desc. Thread-safe; not
+ * ISR-safe. O(heaps).
  */
 capheap_err_t capheap_caps_enable_deferred(capheap_caps_t *caps);
 

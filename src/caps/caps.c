@@ -273,7 +273,7 @@ capheap_err_t capheap_caps_create(const capheap_caps_config_t *cfg,
     return CAPHEAP_OK;
 }
 
-#define FROM_CHIP_MAX 64
+#define FROM_CHIP_MAX 16 /* regions per call on the stack: ~1 KiB */
 
 capheap_err_t capheap_caps_create_from_chip(const capheap_caps_config_t *cfg,
                                             capheap_caps_t **out)
