@@ -35,6 +35,42 @@ static bool open_with_errs(fixture_t *f, const char *chip, unsigned what, errs_t
     return fx_open_cfg(f, chip, what, &cfg);
 }
 
+/* ------------------------------------------------------------ layout */
+
+/* The esp32 table gives exactly the five heaps of ESP-IDF's start-up log. */
+static void t_esp32_five_heaps(void)
+{
+    fixture_t f;
+    REQUIRE(fx_open(&f, "esp32", 0));
+    CHECK_EQ_U(capheap_caps_heap_count(f.caps), 4); /* the ROM stack block is deferred */
+    CHECK_EQ_U(capheap_caps_enable_deferred(f.caps), CAPHEAP_OK);
+    REQUIRE(capheap_caps_heap_count(f.caps) == 5);
+    static const struct { uintptr_t start; size_t len; const char *name; } want[] = {
+        { 0x3FFAE6E0u, 0x1920u, "DRAM" }, { 0x3FFB2EC8u, 0x2D138u, "DRAM" },
+        { 0x3FFE0440u, 0x3AE0u, "D/IRAM" }, { 0x3FFE4350u, 0x1BCB0u, "D/IRAM" },
+        { 0x4008944Cu, 0x16BB4u, "IRAM" },
+    };
+    bool seen[5] = { false, false, false, false, false };
+    for (size_t i = 0; i < 5; i++) {
+        capheap_region_t r;
+        capheap_caps_heap_region(capheap_caps_heap_at(f.caps, i), &r);
+        for (size_t k = 0; k < 5; k++)
+            if (r.chip_start == want[k].start && r.size == want[k].len &&
+                strcmp(r.name, want[k].name) == 0)
+                seen[k] = true;
+        /* selection order: ascending size */
+        if (i > 0) {
+            capheap_region_t p;
+            capheap_caps_heap_region(capheap_caps_heap_at(f.caps, i - 1), &p);
+            CHECK(p.size <= r.size);
+        }
+        CHECK(!capheap_caps_heap_is_runtime(capheap_caps_heap_at(f.caps, i)));
+    }
+    for (size_t k = 0; k < 5; k++)
+        CHECK(seen[k]);
+    fx_close(&f);
+}
+
 /* ------------------------------------------------------------ add_region */
 
 static void t_add_region_accept_refuse(void)
@@ -696,6 +732,7 @@ static void t_handmade_regions_critical_port(void)
 
 int main(void)
 {
+    RUN(t_esp32_five_heaps);
     RUN(t_add_region_accept_refuse);
     RUN(t_many_regions);
     RUN(t_exec_alias_word_reversed);
