@@ -284,9 +284,13 @@ def main():
              "formatter (src/util/fmt.c, needed only by check) are excluded from both figures; "
              "memcpy/memset stubs are subtracted. Data/bss of the engine: "
              f"core {size.get('size_core_data', '?')} B, full {size.get('size_full_data', '?')} B.\n")
+    L.append("`_nochecks` rows: the same with -DCAPHEAP_CHECKS=0 (no double-free / neighbour / "
+             "range checks), for information; the targets apply to the default build.\n")
     L.append("| Set | text (B) | Target | Functions (bytes) |")
     L.append("|---|---|---|---|")
-    for k, t in (("core", 1100), ("full", 1500)):
+    for k, t in (("core", 1100), ("full", 1500), ("core_nochecks", 1100), ("full_nochecks", 1500)):
+        if f"size_{k}_text" not in size:
+            continue
         fns = size.get(f"size_{k}_functions", "").replace(",", ", ").replace(":", " ")
         L.append(f"| {k} | {size.get(f'size_{k}_text', '?')} | ≤ {t} | {fns} |")
     L.append("")

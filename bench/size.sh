@@ -16,13 +16,16 @@ CC=arm-none-eabi-gcc
 FLAGS=(-mcpu=cortex-m4 -mthumb -Os -ffunction-sections -fdata-sections -std=c11 -I"$root/include")
 
 engine_src=("$root"/src/engine/*.c)
-objs=()
-for src in "${engine_src[@]}"; do
-  case "$(basename "$src")" in check.c) continue ;; esac
-  o="$out/$(basename "${src%.c}").o"
-  $CC "${FLAGS[@]}" -c "$src" -o "$o"
-  objs+=("$o")
-done
+compile_engine() { # extra flags... ; sets objs
+  objs=()
+  local tag=$1; shift
+  for src in "${engine_src[@]}"; do
+    case "$(basename "$src")" in check.c) continue ;; esac
+    o="$out/$(basename "${src%.c}")$tag.o"
+    $CC "${FLAGS[@]}" "$@" -c "$src" -o "$o"
+    objs+=("$o")
+  done
+}
 cat > "$out/stubs.c" <<'STUB'
 #include <stddef.h>
 void *memcpy(void *d, const void *s, size_t n) { char *a = d; const char *b = s; while (n--) *a++ = *b++; return d; }
@@ -50,7 +53,13 @@ measure() { # name roots...
   done < <(arm-none-eabi-nm -S --size-sort "$out/$name.elf")
   echo "size_${name}_text=$((text - stub)) size_${name}_stubs=$stub size_${name}_data=$data size_${name}_functions=$funcs"
 }
-measure core capheap_heap_create capheap_heap_malloc capheap_heap_free
-measure full capheap_heap_create capheap_heap_malloc capheap_heap_free capheap_heap_realloc \
-        capheap_heap_aligned_alloc capheap_heap_aligned_alloc_offs
+core=(capheap_heap_create capheap_heap_malloc capheap_heap_free)
+full=("${core[@]}" capheap_heap_realloc capheap_heap_aligned_alloc capheap_heap_aligned_alloc_offs)
+compile_engine ""
+measure core "${core[@]}"
+measure full "${full[@]}"
+# For information: the same without the cheap always-on pointer checks.
+compile_engine _nochecks -DCAPHEAP_CHECKS=0
+measure core_nochecks "${core[@]}"
+measure full_nochecks "${full[@]}"
 echo "size_compiler=\"$($CC --version | head -1)\""
