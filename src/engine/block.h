@@ -186,18 +186,33 @@ typedef struct {
 static inline bool layout_of(uintptr_t base, uintptr_t hi, layout_t *l)
 {
     size_t avail = hi - base;
+    /* Rows enough for a block as large as the whole region; when their index
+     * does not fit, one row less with the block capped to what that many
+     * rows can list (a few bytes at the end stay unused), so that a larger
+     * region never holds less. */
     size_t rows = (avail >> ALIGN_LOG2) < SL_COUNT ? 1 : (class_of(avail & ~(ALIGN - 1)) >> SL_LOG2) + 1;
     if (rows > 32)
         return false; /* beyond 2^(36 + ALIGN_LOG2) bytes: more rows than fl_bitmap has bits */
-    size_t bitmaps = (rows * sizeof(uint32_t) + W - 1) / W * W;
-    size_t ctl = sizeof(struct capheap_heap) + bitmaps + rows * SL_COUNT * W;
-    if (ctl + W + ALIGN + BLOCK_MIN > avail)
-        return false;
-    l->rows = rows;
-    l->heads = base + sizeof(struct capheap_heap) + bitmaps;
-    l->first = ((base + ctl + W + ALIGN - 1) & ~(uintptr_t)(ALIGN - 1)) - W;
-    l->sentinel = l->first + ((hi - l->first - W) & ~(uintptr_t)(ALIGN - 1));
-    return l->sentinel >= l->first + BLOCK_MIN;
+    for (; rows >= 1; rows--) {
+        size_t bitmaps = (rows * sizeof(uint32_t) + W - 1) / W * W;
+        size_t ctl = sizeof(struct capheap_heap) + bitmaps + rows * SL_COUNT * W;
+        if (ctl + W + ALIGN + BLOCK_MIN > avail)
+            continue;
+        uintptr_t first = ((base + ctl + W + ALIGN - 1) & ~(uintptr_t)(ALIGN - 1)) - W;
+        size_t stride = (hi - first - W) & ~(uintptr_t)(ALIGN - 1);
+        /* largest stride the rows list: units below SL_COUNT << (rows - 1) */
+        unsigned shift = (unsigned)(rows - 1 + ALIGN_LOG2 + SL_LOG2);
+        if (shift < sizeof(size_t) * CHAR_BIT && stride > ((size_t)1 << shift) - ALIGN)
+            stride = ((size_t)1 << shift) - ALIGN;
+        if (stride < BLOCK_MIN)
+            continue;
+        l->rows = rows;
+        l->heads = base + sizeof(struct capheap_heap) + bitmaps;
+        l->first = first;
+        l->sentinel = first + stride;
+        return true;
+    }
+    return false;
 }
 
 #endif /* CAPHEAP_ENGINE_BLOCK_H */
