@@ -197,6 +197,27 @@ static void t_before_init(void)
 
 /* ---------------------------------------------------------------- start-up */
 
+/* Registered separately with CAPHEAP_CHIP=nosuch (skipped otherwise). */
+static void t_unknown_chip(void)
+{
+    const char *name = getenv("CAPHEAP_CHIP");
+    if (!name || capheap_chip_find(name)) {
+        check_log("(CAPHEAP_CHIP names a known chip: skipped)\n");
+        return;
+    }
+    capture_start();
+    heap_caps_init();
+    capture_stop();
+    CHECK_NULL(capheap_espidf_instance());
+    CHECK(strncmp(out, "E (", 3) == 0);
+    char want[96];
+    snprintf(want, sizeof want, "heap_init: unknown chip '%s' (CAPHEAP_CHIP); known:", name);
+    CHECK(strstr(out, want) != NULL);
+    CHECK(strstr(out, " esp32") && strstr(out, " w800") && strstr(out, " generic"));
+    CHECK_NULL(heap_caps_malloc(16, MALLOC_CAP_8BIT));
+    CHECK_EQ_SZ(heap_caps_get_total_size(0), 0);
+}
+
 /* The text of each line after the "I (<ms>) " time stamp. */
 static void strip_stamps(const char *in, char *res, size_t cap)
 {
@@ -890,6 +911,10 @@ int main(int argc, char **argv)
     check_select(argc, argv);
     RUN(t_constants);
     RUN(t_before_init);
+    RUN(t_unknown_chip);
+    if (capheap_espidf_instance() == NULL && getenv("CAPHEAP_CHIP") &&
+        !capheap_chip_find(getenv("CAPHEAP_CHIP")))
+        return check_summary("espidf.api (unknown chip)");
     RUN(t_init_log);
     RUN(t_init_twice);
     RUN(t_zero_sizes);
