@@ -12,7 +12,7 @@ from collections import defaultdict
 
 PEERS = ["capheap", "glibc", "mimalloc", "jemalloc", "caps"]
 COLORS = {"capheap": "#1f77b4", "glibc": "#7f7f7f", "mimalloc": "#2ca02c",
-          "jemalloc": "#d62728", "caps": "#9467bd"}
+          "jemalloc": "#d62728", "caps": "#9467bd", "256 KiB": "#1f77b4", "4 MiB": "#ff7f0e"}
 REGIONS = [262144, 4194304]
 RNAME = {262144: "256 KiB", 4194304: "4 MiB"}
 
@@ -294,7 +294,8 @@ def main():
         fns = size.get(f"size_{k}_functions", "").replace(",", ", ").replace(":", " ")
         L.append(f"| {k} | {size.get(f'size_{k}_text', '?')} | ≤ {t} | {fns} |")
     L.append("")
-    L.append("Charts: `nsop.svg` (time per op), `instructions.svg` (median and max instructions, W1 256 KiB).\n")
+    L.append("Charts: `nsop.svg` (time per op), `instructions.svg` (median and max instructions, W1 256 KiB), "
+             "`efficiency.svg` (W3 at the first failure, per build, with the targets).\n")
     open(f"{out}/results.md", "w").write("\n".join(L))
 
     # ------------------------------------------------------------ SVG
@@ -304,6 +305,14 @@ def main():
     groups2 = ["malloc median", "malloc max", "free median", "free max"]
     series2 = {a: [cnt(a, "W1", R, k) for k in ("malloc_median", "malloc_max", "free_median", "free_max")]
                for a in peers}
+    groups3 = [label for a, label in builds if any((a, reg) in eff for reg in REGIONS)]
+    series3 = {RNAME[reg]: [num(eff[(a, reg)]["eff_first"]) if (a, reg) in eff else None
+                            for a, label in builds if any((a, rr) in eff for rr in REGIONS)]
+               for reg in REGIONS}
+    if groups3:
+        bar_chart(f"{out}/efficiency.svg", "W3: live payload at the first failure, % of region (higher is better)",
+                  groups3, series3, "% of region", lines=[(93, "x86-64 target 93 %"), (95, "32-bit target 95 %")],
+                  vmin=80)
     bar_chart(f"{out}/instructions.svg", "Instructions per call, W1, 256 KiB (log scale, lower is better)",
               groups2, series2, "instructions", log=True)
 
@@ -312,7 +321,7 @@ def esc(s):
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def bar_chart(path, title, groups, series, unit, log=False):
+def bar_chart(path, title, groups, series, unit, log=False, lines=(), vmin=0):
     import math
     W, H, left, right, top, bottom = 900, 420, 70, 20, 50, 80
     names = list(series)
@@ -325,12 +334,15 @@ def bar_chart(path, title, groups, series, unit, log=False):
             return top + (H - top - bottom) * (1 - (math.log10(max(v, 1)) - lo) / (hi - lo))
         ticks = [10 ** k for k in range(0, int(hi) + 1)]
     else:
-        step = 10 ** math.floor(math.log10(vmax)) if vmax > 0 else 1
-        hi = math.ceil(vmax / step) * step
+        span = vmax - vmin
+        step = 10 ** math.floor(math.log10(span)) if span > 0 else 1
+        if span / step < 3:
+            step /= 2
+        hi = vmin + math.ceil(span / step) * step
 
         def y(v):
-            return top + (H - top - bottom) * (1 - v / hi)
-        ticks = [step * k for k in range(0, int(hi / step) + 1)]
+            return top + (H - top - bottom) * (1 - (max(v, vmin) - vmin) / (hi - vmin))
+        ticks = [vmin + step * k for k in range(0, int(round((hi - vmin) / step)) + 1)]
     gw = (W - left - right) / max(len(groups), 1)
     bw = gw * 0.8 / max(len(names), 1)
     o = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" viewBox="0 0 {W} {H}" '
@@ -357,6 +369,11 @@ def bar_chart(path, title, groups, series, unit, log=False):
                      f'font-size="9">{v:.3g}</text>')
         o.append(f'<text x="{left + gi * gw + gw / 2:.1f}" y="{H - bottom + 16}" text-anchor="middle">{esc(g)}</text>')
     o.append(f'<line x1="{left}" y1="{H - bottom}" x2="{W - right}" y2="{H - bottom}" stroke="black"/>')
+    for v, label in lines:
+        yy = y(v)
+        o.append(f'<line x1="{left}" y1="{yy:.1f}" x2="{W - right}" y2="{yy:.1f}" stroke="#d62728" '
+                 f'stroke-dasharray="6 4"/>')
+        o.append(f'<text x="{W - right - 4}" y="{yy - 4:.1f}" text-anchor="end" fill="#d62728">{esc(label)}</text>')
     for si, a in enumerate(names):
         lx = left + si * 130
         o.append(f'<rect x="{lx}" y="{H - 30}" width="12" height="12" fill="{COLORS.get(a, "#333")}"/>')
