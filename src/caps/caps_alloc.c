@@ -57,29 +57,32 @@ static bool make_request_slow(const struct capheap_caps *c, size_t size, size_t 
 
 /* Copies n bytes where either side may be instruction memory: whole 32-bit
  * words where both sides allow it (instruction buses fault on byte access),
- * bytes otherwise. */
+ * bytes otherwise. Each word goes through a uint32_t temporary with memcpy
+ * (one aligned load and store, and no strict-aliasing assumptions about the
+ * objects on either side). */
 static void copy_mem(void *dst, const void *src, size_t n)
 {
-    if ((((uintptr_t)dst | (uintptr_t)src) & 3u) == 0) {
-        uint32_t *d = (uint32_t *)dst;
-        const uint32_t *s = (const uint32_t *)src;
-        for (; n >= 4; n -= 4)
-            *d++ = *s++;
-        dst = d;
-        src = s;
+    unsigned char *d = (unsigned char *)dst;
+    const unsigned char *s = (const unsigned char *)src;
+    if ((((uintptr_t)d | (uintptr_t)s) & 3u) == 0) {
+        for (; n >= 4; n -= 4, d += 4, s += 4) {
+            uint32_t w;
+            memcpy(&w, s, 4);
+            memcpy(d, &w, 4);
+        }
     }
-    memcpy(dst, src, n);
+    memcpy(d, s, n);
 }
 
 static void zero_mem(void *dst, size_t n)
 {
-    if (((uintptr_t)dst & 3u) == 0) {
-        uint32_t *d = (uint32_t *)dst;
-        for (; n >= 4; n -= 4)
-            *d++ = 0;
-        dst = d;
+    unsigned char *d = (unsigned char *)dst;
+    if (((uintptr_t)d & 3u) == 0) {
+        const uint32_t zero = 0;
+        for (; n >= 4; n -= 4, d += 4)
+            memcpy(d, &zero, 4);
     }
-    memset(dst, 0, n);
+    memset(d, 0, n);
 }
 
 /* EXEC from a word-reversed D/IRAM heap: the block is allocated with a

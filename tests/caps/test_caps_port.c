@@ -28,6 +28,7 @@ static void t_clock_and_unwinder(void)
     volatile unsigned long spin = 0;
     for (unsigned long i = 0; i < 3000000; i++)
         spin += i;
+    (void)spin;
     uint64_t b = capheap_port_time_us();
     CHECK(a > 0 && b >= a);
     void *frames[8];
