@@ -83,6 +83,8 @@ fi
 
 if [ $caps = 1 ]; then
   caps_run "${vg[@]}" "$B/bench_caps" count W1 262144 $OPS
+  # Light load: live set 60 % of 4 KiB, served by the first (smallest) heap.
+  caps_run "${vg[@]}" "$B/bench_caps" count W1 4096 $OPS
 fi
 fi # icount
 
