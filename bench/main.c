@@ -196,7 +196,7 @@ static __attribute__((noinline)) void *counted_malloc(const bench_calls_t *c, vo
     uint64_t a = BENCH_ICOUNT();
     void *p = c->malloc(ctx, n);
     uint64_t b = BENCH_ICOUNT();
-    *ins = b - a;
+    *ins = (uint64_t)(uintptr_t)(b - a); /* the request returns a machine word */
     return p;
 }
 
@@ -205,7 +205,7 @@ static __attribute__((noinline)) void counted_free(const bench_calls_t *c, void 
     uint64_t a = BENCH_ICOUNT();
     c->free(ctx, p);
     uint64_t b = BENCH_ICOUNT();
-    *ins = b - a;
+    *ins = (uint64_t)(uintptr_t)(b - a); /* the request returns a machine word */
 }
 
 static __attribute__((noinline)) void *counted_realloc(const bench_calls_t *c, void *ctx, void *p, size_t n,
@@ -214,7 +214,7 @@ static __attribute__((noinline)) void *counted_realloc(const bench_calls_t *c, v
     uint64_t a = BENCH_ICOUNT();
     void *q = c->realloc(ctx, p, n);
     uint64_t b = BENCH_ICOUNT();
-    *ins = b - a;
+    *ins = (uint64_t)(uintptr_t)(b - a); /* the request returns a machine word */
     return q;
 }
 

@@ -1,4 +1,4 @@
-/* One x86-64 `ret` under several names: see alloc.h (bench_ret_*). Other
+/* One x86 `ret` under several names: see alloc.h (bench_ret_*). Other
  * architectures get an ordinary empty function; instruction counts are only
  * taken on x86-64. */
 #include "alloc.h"
