@@ -104,7 +104,10 @@ def main():
              f"shared with other jobs; {env.get('cc', '?')}, -O2. "
              f"Timing: median of {env.get('runs', '?')} runs, pinned: {env.get('pinned', '?')}. "
              f"Ops per sequence: {env.get('ops', '?')} (W4: {env.get('w4ops', '?')}). "
-             f"Instruction counts: exact, from the bench's Valgrind tool `icount` (bench/README.md).")
+             f"Instruction counts: exact, from the bench's Valgrind tool `icount` (bench/README.md). "
+             f"Sources: commit {env.get('commit', '?')}"
+             + (f" with {env.get('src_modified_files')} uncommitted file(s) under src/ or include/."
+                if env.get('src_modified_files', '0') != '0' else "."))
     if env.get("quick") == "1":
         L.append("\n**QUICK=1 smoke run: small op counts, one timing run; not the reference figures.**")
     if seqs:
