@@ -213,10 +213,41 @@ static void *alloc_policy(struct capheap_caps *c, size_t size, size_t align, uin
     return p;
 }
 
+/* The common request (no caps that change it): the same priority-outer
+ * selection as select_alloc with nothing else in the way. NULL when nothing
+ * ordinary fits or a reserve heap would qualify (the caller then runs the
+ * general path, which tries the ordinary heaps once more: only a failing
+ * request pays that). */
+static inline void *select_plain(struct capheap_caps *c, size_t size, uint32_t m)
+{
+    for (int prio = 0; prio < CAPHEAP_PRIORITIES; prio++) {
+        for (caps_heap_t *h = list_first(c); h; h = list_next(h)) {
+            if (!first_prio(h, prio, m) || !heap_matches(h, m))
+                continue;
+            if (h->reserve)
+                return NULL;
+            heap_lock(h);
+            void *p = capheap_heap_malloc(h->engine, size);
+            heap_unlock(h);
+            if (p) {
+                if (atomic_load_explicit(&c->hint, memory_order_relaxed) != h)
+                    atomic_store_explicit(&c->hint, h, memory_order_relaxed);
+                return p;
+            }
+        }
+    }
+    return NULL;
+}
+
 void *capheap_caps_malloc(capheap_caps_t *c, size_t size, uint32_t caps)
 {
     if (!c)
         return NULL;
+    if (!(caps & c->slow_caps) && !c->alloc_hook) {
+        void *p = select_plain(c, size, caps);
+        if (p)
+            return p;
+    }
     return alloc_policy(c, size, 0, caps, false, "capheap_caps_malloc");
 }
 
