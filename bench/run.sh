@@ -74,7 +74,7 @@ done
 
 if [ "$QUICK" != 1 ]; then
   log "cross-check of the counts by trap-flag single-stepping (short prefixes)"
-  for spec in "capheap W1 262144 2000" "capheap W4 262144 300" "glibc W1 262144 1000"; do
+  for spec in "capheap W1 262144 2000" "capheap W2 262144 1500" "capheap W4 262144 300" "glibc W1 262144 1000"; do
     set -- $spec
     "$B/bench_$1" tfcount $2 $3 $4 >> "$raw"
     "${vg[@]}" "$B/bench_$1" count $2 $3 $4 | sed 's/mode=count/mode=xcount/' >> "$raw"
