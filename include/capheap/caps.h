@@ -177,7 +177,7 @@ capheap_err_t capheap_caps_add_region_with_caps(capheap_caps_t *caps,
  *                            with free memory of a heap, or with a heap's
  *                            alias view);
  *   CAPHEAP_ERR_TOO_SMALL    cannot hold the heap record, the new index
- *                            (one entry per heap and alias, 3 words each) and
+ *                            (one entry per heap and alias, 4 words each) and
  *                            an engine heap of minimum size;
  *   CAPHEAP_ERR_NO_MEM       the lock could not be created.
  * Thread-safe; not ISR-safe. O(heaps).
@@ -385,7 +385,7 @@ bool capheap_caps_walk(capheap_caps_t *caps, uint32_t caps_mask,
 size_t capheap_caps_heap_count(const capheap_caps_t *caps);
 
 /* The i-th heap in selection order (reserve heaps last), NULL when i is out
- * of range. O(i). */
+ * of range. O(heaps). */
 const capheap_caps_heap_t *capheap_caps_heap_at(const capheap_caps_t *caps, size_t i);
 
 /* The heap whose region or alias view contains ptr, NULL if none.
