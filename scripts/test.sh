@@ -27,7 +27,15 @@ mkdir -p "$build"
 # shellcheck disable=SC2086  # CMAKE_FLAGS is a list of words
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo ${CMAKE_FLAGS:-} \
     >"$build/configure.log" 2>&1 || fail_setup configure
-cmake --build "$build" -j "$jobs" >"$build/build.log" 2>&1 || fail_setup build
+# Keep going past a broken target, so one group that does not build does
+# not hide the results of the others; the failed build counts as one failed
+# test (and its tests fail as "not found").
+build_failed=0
+if ! cmake --build "$build" -j "$jobs" -- -k 0 >"$build/build.log" 2>&1; then
+    build_failed=1
+    echo "test.sh: the build failed (log: $build/build.log); errors:"
+    grep -E '^FAILED:|error:' "$build/build.log" | head -n 40
+fi
 echo "test.sh: configured and built in $(($(date +%s) - start)) s"
 
 out=$build/ctest.log
@@ -42,11 +50,14 @@ echo "test.sh: $(($(date +%s) - start)) s in all"
 if [ -n "$summary" ]; then
     failed=$(sed -E 's/.* ([0-9]+) tests? failed out of.*/\1/' <<<"$summary")
     total=$(sed -E 's/.* out of ([0-9]+).*/\1/' <<<"$summary")
+    passed=$((total - failed))
+    failed=$((failed + build_failed))
     [ "$failed" -gt 0 ] && [ "$rc" -eq 0 ] && rc=1
-    echo "$((total - failed)) passed, $failed failed"
+    [ "$build_failed" -eq 1 ] && echo "test.sh: counting the failed build as one failed test"
+    echo "$passed passed, $failed failed"
 else
     # No summary: CTest itself failed (no tests, bad arguments, ...).
     [ "$rc" -eq 0 ] && rc=1
-    echo "0 passed, 1 failed"
+    echo "0 passed, $((1 + build_failed)) failed"
 fi
 exit "$rc"
