@@ -183,6 +183,12 @@ static void t_sim_backs_every_region(void)
 {
     size_t n;
     const capheap_chip_t *const *list = capheap_chip_list(&n);
+    capheap_sim_t *probe = NULL;
+    if (capheap_sim_create(&capheap_chip_generic, 0, &probe) == CAPHEAP_ERR_STATE) {
+        check_log("  no host simulation in this build (bare metal): skipped\n");
+        return;
+    }
+    capheap_sim_destroy(probe);
     for (size_t i = 0; i < n; i++) {
         const capheap_chip_t *c = list[i];
         capheap_sim_t *sim = NULL;
