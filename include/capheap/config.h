@@ -19,7 +19,8 @@
 
 /*
  * Alignment of every pointer the engine returns, and granularity of block
- * sizes. A power of two, at least sizeof(void *) / 2 and at least 4.
+ * sizes. A power of two from sizeof(void *) to 64 (4 or 8 on 32-bit
+ * targets, 8 or 16 on 64-bit hosts).
  * Default: alignof(max_align_t) (16 on x86-64, 8 or 16 on 32-bit hosts).
  * Cost: a larger value wastes on average ALIGNMENT/2 bytes per block.
  * The ESP32 setting is 4.
