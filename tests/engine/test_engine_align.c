@@ -209,6 +209,47 @@ static void t_aligned_uses_the_whole_heap(void)
     }
 }
 
+static void t_aligned_into_an_exactly_fitting_hole(void)
+{
+    /* heap.h: aligned allocation "Returns NULL iff ... no free block fits".
+     * The only free block is an aligned hole of usable size u: an aligned
+     * request of u (and of less) fits it and must succeed. */
+    const size_t aligns[] = { 2 * ALIGN_, 256, 4096 };
+    for (size_t k = 0; k < sizeof aligns / sizeof aligns[0]; k++) {
+        size_t align = aligns[k];
+        unsigned char *buf;
+        capheap_heap_t *h = new_heap(64 * 1024, &buf);
+        REQUIRE(h);
+        unsigned char *a = (unsigned char *)capheap_heap_aligned_alloc(h, 256, align);
+        REQUIRE(a);
+        REQUIRE((uintptr_t)a % align == 0);
+        size_t u = capheap_heap_usable_size(h, a);
+        /* fill every other free block */
+        for (size_t l; (l = capheap_heap_largest_free(h)) != 0;)
+            REQUIRE(capheap_heap_malloc(h, l));
+        while (capheap_heap_malloc(h, 0))
+            ;
+        capheap_heap_free(h, a);
+        REQUIRE(free_blocks_count(h) == 1);
+        REQUIRE(free_block_at(h, a, u));
+        void *p = capheap_heap_aligned_alloc(h, u, align);
+        if (p != a) {
+            check_log("  hole of %zu bytes at %p (aligned to %zu): aligned_alloc(%zu, %zu) = %p\n", u,
+                      (void *)a, align, u, align, p);
+            CHECK(p == a);
+        }
+        if (p)
+            capheap_heap_free(h, p);
+        p = capheap_heap_aligned_alloc(h, u / 2, align);
+        CHECK(p == a);
+        if (p)
+            capheap_heap_free(h, p);
+        CHECK(capheap_heap_malloc(h, u) == a);   /* plain malloc always could */
+        CHECK_HEAP(h);
+        region_delete(buf);
+    }
+}
+
 static void t_aligned_padding_is_not_lost(void)
 {
     /* the gap in front of an aligned block goes back to the heap: allocate
@@ -471,6 +512,7 @@ int main(int argc, char **argv)
     RUN(t_alignment_with_hidden_prefix);
     RUN(t_aligned_invalid_arguments);
     RUN(t_aligned_uses_the_whole_heap);
+    RUN(t_aligned_into_an_exactly_fitting_hole);
     RUN(t_aligned_padding_is_not_lost);
     RUN(t_realloc_null_is_malloc_and_zero_frees);
     RUN(t_realloc_grows_in_place_into_free_tail);
