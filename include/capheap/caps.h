@@ -346,7 +346,8 @@ void capheap_caps_print_heap_info(capheap_caps_t *caps, uint32_t caps_mask,
                                   capheap_print_fn print, void *ctx);
 
 /*
- * Integrity check of every matching heap (CAPHEAP_CAP_INVALID: every heap).
+ * Integrity check of every matching heap (caps with the CAPHEAP_CAP_INVALID
+ * bit: every heap).
  * Returns true iff all are sound; the first problem of each damaged heap is
  * described through print (may be NULL). O(blocks). Not ISR-safe.
  */

@@ -161,7 +161,8 @@ void capheap_caps_print_heap_info(capheap_caps_t *c, uint32_t caps, capheap_prin
 
 static bool selected(const caps_heap_t *h, uint32_t caps)
 {
-    return caps == CAPHEAP_CAP_INVALID || ((caps & CAPHEAP_CAP_INVALID) == 0 && heap_matches(h, caps));
+    /* as ESP-IDF: the INVALID bit anywhere in caps means every heap */
+    return (caps & CAPHEAP_CAP_INVALID) != 0 || heap_matches(h, caps);
 }
 
 typedef struct {
