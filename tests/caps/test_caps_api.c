@@ -5,6 +5,7 @@
  * from hand-made regions with other lock ports.
  */
 #include "caps_fixture.h"
+#include "prng.h"
 
 #include <setjmp.h>
 #include <stdio.h>
@@ -160,6 +161,81 @@ static void t_add_region_accept_refuse(void)
     capheap_caps_free(f.caps, p);
     CHECK(capheap_caps_check_integrity_all(f.caps, NULL, NULL));
     /* blk now holds a heap: it is never freed */
+    fx_close(&f);
+}
+
+/* Random nesting: heaps added inside blocks of heaps added inside blocks...;
+ * the owner of every address must be the innermost heap containing it, and
+ * adds that straddle a block's end are refused. Seed: CAPHEAP_SEED. */
+static void t_nested_index_model(void)
+{
+    fixture_t f;
+    REQUIRE(fx_open(&f, "esp32", FX_RUNTIME));
+    uint64_t seed = prng_seed_from_env("CAPHEAP_SEED", 0x4E57);
+    check_log("  nested index model: seed=0x%llx\n", (unsigned long long)seed);
+    prng_t rng;
+    prng_init(&rng, seed);
+    enum { MAXH = 64 };
+    struct { uintptr_t s, e; } heaps[MAXH];
+    int nh = 0;
+    unsigned char *sp = capheap_sim_to_host(f.sim, 0x3F800000u);
+    REQUIRE(sp);
+    heaps[nh].s = (uintptr_t)sp;
+    heaps[nh++].e = (uintptr_t)sp + (4u << 20);
+    uint32_t caps_of_level[3] = { CAPHEAP_CAP_SPIRAM, CAPHEAP_CAP_PID2, CAPHEAP_CAP_PID3 };
+    int refused = 0;
+    for (int level = 0; level < 2; level++) {
+        for (int k = 0; k < 12 && nh < MAXH; k++) {
+            size_t sz = 20000 + prng_range(&rng, 0, 60000) / (size_t)(level + 1);
+            unsigned char *b = capheap_caps_malloc(f.caps, sz, caps_of_level[level]);
+            if (!b)
+                continue;
+            size_t u = capheap_caps_get_allocated_size(f.caps, b);
+            /* straddling the block's end: refused */
+            uint32_t m[3] = { caps_of_level[level + 1] | CAPHEAP_CAP_8BIT, 0, 0 };
+            capheap_err_t err = capheap_caps_add_region_with_caps(f.caps, m, b + u - 4096, b + u + 64);
+            CHECK(err == CAPHEAP_ERR_OVERLAP);
+            refused += err == CAPHEAP_ERR_OVERLAP;
+            /* a random inside range: accepted */
+            size_t lo = prng_range(&rng, 0, 512), hi = u - prng_range(&rng, 0, 512);
+            err = capheap_caps_add_region_with_caps(f.caps, m, b + lo, b + hi);
+            CHECK_EQ_U(err, CAPHEAP_OK);
+            if (err == CAPHEAP_OK) {
+                heaps[nh].s = (uintptr_t)(b + lo);
+                heaps[nh++].e = (uintptr_t)(b + hi);
+            }
+            /* and again the same: exists */
+            CHECK(capheap_caps_add_region_with_caps(f.caps, m, b + lo, b + hi) == CAPHEAP_ERR_EXISTS);
+        }
+    }
+    CHECK(nh > 12);
+    /* owners of random addresses against the model (innermost = smallest) */
+    int mismatches = 0;
+    for (int i = 0; i < 20000; i++) {
+        uintptr_t a = (uintptr_t)sp + prng_range(&rng, 0, (4u << 20) - 1);
+        int best = -1;
+        for (int h = 0; h < nh; h++)
+            if (a >= heaps[h].s && a < heaps[h].e &&
+                (best < 0 || heaps[h].e - heaps[h].s < heaps[best].e - heaps[best].s))
+                best = h;
+        const capheap_caps_heap_t *got = capheap_caps_heap_of(f.caps, (void *)a);
+        capheap_region_t r;
+        capheap_caps_heap_region(got, &r);
+        if (!got || r.start != heaps[best].s || r.start + r.size != heaps[best].e)
+            mismatches++;
+    }
+    CHECK_EQ_U(mismatches, 0);
+    /* blocks in nested heaps free cleanly through the index */
+    void *q[32];
+    int nq = 0;
+    for (int i = 0; i < 32; i++)
+        if ((q[nq] = capheap_caps_malloc(f.caps, 100 + (size_t)i * 10, CAPHEAP_CAP_PID3)) != NULL)
+            nq++;
+    CHECK(nq > 0);
+    for (int i = 0; i < nq; i++)
+        capheap_caps_free(f.caps, q[i]);
+    CHECK(capheap_caps_check_integrity_all(f.caps, NULL, NULL));
+    CHECK(refused > 0);
     fx_close(&f);
 }
 
@@ -734,6 +810,7 @@ int main(void)
 {
     RUN(t_esp32_five_heaps);
     RUN(t_add_region_accept_refuse);
+    RUN(t_nested_index_model);
     RUN(t_many_regions);
     RUN(t_exec_alias_word_reversed);
     RUN(t_exec_alias_linear);
