@@ -116,6 +116,7 @@ static void record_init(struct capheap_caps *c, caps_heap_t *h, const capheap_re
     atomic_init(&h->next, NULL);
     atomic_init(&h->has_nested, false);
     h->owner = c;
+    h->lock_ops = c->lock_ops == &capheap_port_lock_none ? NULL : c->lock_ops;
     h->start = r->start;
     h->end = r->start + r->size;
     if (r->alias_kind != CAPHEAP_ALIAS_NONE) {

@@ -46,6 +46,7 @@ struct capheap_caps_heap {
     uint8_t alias_kind;
     _Atomic(caps_heap_t *) next;
     capheap_heap_t *engine;
+    const capheap_lock_ops_t *lock_ops; /* NULL: the no-op port */
     struct capheap_caps *owner;
     uintptr_t start, end;           /* whole region, records included */
     uintptr_t alias_lo, alias_hi;   /* instruction view, 0 if none */
@@ -98,15 +99,15 @@ struct capheap_caps {
 
 static inline void heap_lock(const caps_heap_t *h)
 {
-    const capheap_lock_ops_t *ops = h->owner->lock_ops;
-    if (ops != &capheap_port_lock_none) /* single-threaded builds pay nothing */
+    const capheap_lock_ops_t *ops = h->lock_ops;
+    if (ops) /* NULL for the no-op port: single-threaded builds pay nothing */
         ops->acquire(ops->ctx, (capheap_lock_t *)(uintptr_t)&h->lock);
 }
 
 static inline void heap_unlock(const caps_heap_t *h)
 {
-    const capheap_lock_ops_t *ops = h->owner->lock_ops;
-    if (ops != &capheap_port_lock_none)
+    const capheap_lock_ops_t *ops = h->lock_ops;
+    if (ops)
         ops->release(ops->ctx, (capheap_lock_t *)(uintptr_t)&h->lock);
 }
 
