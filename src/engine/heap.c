@@ -496,6 +496,31 @@ void *capheap_heap_realloc(capheap_heap_t *h, void *p, size_t n)
 
 /* ---------------------------------------------------------------- aligned */
 
+/*
+ * Fix (tests/engine t_aligned_into_an_exactly_fitting_hole): the padded
+ * search above misses a free block that holds the aligned request without
+ * the worst-case padding, e.g. an already aligned hole of exactly the size,
+ * and aligned allocation then failed with such a block free. Second chance,
+ * O(1): the head of the highest non-empty class (the block largest_free
+ * reports) is taken when the aligned placement fits in it.
+ */
+static blk_t *take_largest_if_aligned_fits(capheap_heap_t *h, size_t stride, size_t align, size_t offset)
+{
+    if (!h->fl_bitmap)
+        return NULL;
+    unsigned row = msb32(h->fl_bitmap);
+    unsigned cls = (row << SL_LOG2) + msb32(h->sl_bitmap[row]);
+    blk_t *b = h->heads[cls];
+    uintptr_t payload = (uintptr_t)block_payload(b);
+    uintptr_t p = ((payload + offset + align - 1) & ~(uintptr_t)(align - 1)) - offset;
+    while (p != payload && p - payload < BLOCK_MIN)
+        p += align;
+    if (p - W > (uintptr_t)b + block_stride(b) || (uintptr_t)b + block_stride(b) - (p - W) < stride)
+        return NULL;
+    list_pop(h, b, cls);
+    return b;
+}
+
 void *capheap_heap_aligned_alloc_offs(capheap_heap_t *h, size_t n, size_t align, size_t offset)
 {
     if (align == 0 || (align & (align - 1)) || (offset & (ALIGN - 1)) || offset > n || n > h->capacity)
@@ -507,6 +532,8 @@ void *capheap_heap_aligned_alloc_offs(capheap_heap_t *h, size_t n, size_t align,
     size_t stride = stride_for(n);
     /* Room for the request, the worst misalignment and a leading free block. */
     blk_t *b = take_fit(h, stride + align + BLOCK_MIN);
+    if (!b)
+        b = take_largest_if_aligned_fits(h, stride, align, offset);
     if (!b)
         return NULL;
     uintptr_t payload = (uintptr_t)block_payload(b);
