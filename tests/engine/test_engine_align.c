@@ -488,7 +488,7 @@ static void t_realloc_random_walk(void)
         size_t keep = n[i] < want ? n[i] : want;
         if (!block_intact(r, keep, (uint32_t)i)) {
             check_log("  step %d: realloc(%zu -> %zu) lost content\n", step, n[i], want);
-            CHECK(!"realloc lost content");
+            CHECK_FAILED("realloc lost content");
             break;
         }
         fill_block(r, want, (uint32_t)i);

@@ -101,7 +101,7 @@ static void try_huge(fixture_t *f, size_t size)
     if (bad) {
         if (huge_failures++ < 5)
             check_log("  size %zu (0x%zx): %d requests succeeded\n", size, size, bad);
-        CHECK(!"a huge request succeeded");
+        CHECK_FAILED("a huge request succeeded");
     }
 }
 
@@ -150,7 +150,7 @@ static void t_sizes_just_beyond_capacity(void)
     for (size_t n = cap + 1; n < cap + 65536; n++)
         if (capheap_heap_malloc(h, n) || capheap_heap_calloc(h, 1, n)) {
             check_log("  malloc(%zu) succeeded, capacity %zu\n", n, cap);
-            CHECK(!"request above capacity succeeded");
+            CHECK_FAILED("request above capacity succeeded");
             break;
         }
     void *p = capheap_heap_calloc(h, 1, cap);
@@ -194,7 +194,7 @@ static void expect_rejected(fixture_t *f, const void *p, capheap_error_reason_t 
                       f->rec.reason ? capheap_error_reason_str(f->rec.reason) : "-", f->rec.where,
                       capheap_error_reason_str(r1), r2 != r1 ? " or " : "",
                       r2 != r1 ? capheap_error_reason_str(r2) : "", p);
-            CHECK(!"bad pointer not reported as it should");
+            CHECK_FAILED("bad pointer not reported as it should");
         }
         expect_unharmed(f);
     }
@@ -342,7 +342,7 @@ static void t_interior_pointers(void)
         if (fills[k] >= 0) {
             for (size_t i = 0; i < n; i++)
                 if (p[i] != (unsigned char)fills[k]) {
-                    CHECK(!"interior free changed the block's content");
+                    CHECK_FAILED("interior free changed the block's content");
                     break;
                 }
         }
@@ -373,7 +373,7 @@ static void t_random_interior_pointers(void)
         capheap_heap_free(f.h, f.blk[b] + off);
         if (f.rec.count != before + 1 || f.rec.where != f.blk[b] + off) {
             check_log("  interior %p (block %d + %zu) not reported\n", (void *)(f.blk[b] + off), b, off);
-            CHECK(!"interior pointer not reported");
+            CHECK_FAILED("interior pointer not reported");
         }
         if (i % 100 == 0)
             expect_unharmed(&f);

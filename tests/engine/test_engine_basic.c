@@ -56,7 +56,7 @@ static void t_min_region(void)
     for (size_t s = 0; s < m; s++)
         if (capheap_heap_create(buf, s) != NULL) {
             check_log("  create(aligned, %zu) succeeded below the minimum %zu\n", s, m);
-            CHECK(!"create below the minimum size");
+            CHECK_FAILED("create below the minimum size");
             break;
         }
 
@@ -98,7 +98,7 @@ static void t_create_monotonic_in_size(void)
             if (!h) {
                 if (seen_ok) {
                     check_log("  offset %zu: create(%zu) failed after a smaller size worked\n", off, s);
-                    CHECK(!"create not monotonic in size");
+                    CHECK_FAILED("create not monotonic in size");
                     break;
                 }
                 continue;
@@ -307,7 +307,7 @@ static void t_calloc(void)
         REQUIRE(p);
         for (size_t i = 0; i < n * 97; i++)
             if (p[i]) {
-                CHECK(!"calloc memory not zero");
+                CHECK_FAILED("calloc memory not zero");
                 break;
             }
         memset(p, 0xCD, n * 97);

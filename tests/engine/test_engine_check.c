@@ -107,10 +107,10 @@ static void expect_detected(fx_t *f, void *word, size_t value, const char *what)
     *w = saved;
     if (ok) {
         check_log("  %s: word %p 0x%zx -> 0x%zx not detected\n", what, word, saved, value);
-        CHECK(!"smashed metadata not detected by check");
+        CHECK_FAILED("smashed metadata not detected by check");
     } else if (s.len == 0 || !strstr(s.text, "expected") || !strstr(s.text, "found")) {
         check_log("  %s: message \"%s\" lacks expected/found\n", what, s.text);
-        CHECK(!"check message incomplete");
+        CHECK_FAILED("check message incomplete");
     }
     CHECK_HEAP(f->h);
 }
@@ -146,7 +146,7 @@ static void t_check_true_on_sound_heaps(void)
             }
             if (!capheap_heap_check(h, sink_print, &s)) {
                 check_log("  region %zu step %d: %s\n", regions[r], step, s.text);
-                CHECK(!"check false on a sound heap");
+                CHECK_FAILED("check false on a sound heap");
                 break;
             }
         }

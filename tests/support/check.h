@@ -49,6 +49,8 @@ void check_log(const char *fmt, ...)
 #define CHECK_EQ_U(a, b) do { unsigned long long a_ = (unsigned long long)(a), b_ = (unsigned long long)(b); \
     if (a_ != b_) check_fail_u(__FILE__, __LINE__, #a " == " #b, a_, b_); } while (0)
 #define CHECK_EQ_SZ(a, b) CHECK_EQ_U(a, b)
+/* Fails the running test with a message (for conditions tested by hand). */
+#define CHECK_FAILED(msg) check_fail(__FILE__, __LINE__, msg)
 #define CHECK_NULL(p) CHECK((p) == NULL)
 #define CHECK_NOT_NULL(p) CHECK((p) != NULL)
 #define RUN(fn) check_run(#fn, fn)
