@@ -1,6 +1,6 @@
 # capheap front door. `make run` and `make test` do all set-up on a fresh
 # Debian machine (scripts/deps.sh installs what is missing).
-#   make run | test | test-host | bench | size | install PREFIX=dir | clean
+#   make run | test | test-host | bench | size | coverage | install PREFIX=dir | clean
 #   make test CTEST_ARGS="-R engine"   (any ctest arguments)
 # Build options (docs/configuration.md), for build, run, test, size, install:
 #   POISONING=none|light|comprehensive  HEAP_TRACING=ON|OFF  TASK_TRACKING=ON|OFF
@@ -20,7 +20,7 @@ OPTION_FLAGS = -DCAPHEAP_POISONING=$(POISONING) -DCAPHEAP_HEAP_TRACING=$(HEAP_TR
   -DCAPHEAP_TASK_TRACKING=$(TASK_TRACKING) $(CMAKE_ARGS)
 CMAKE_FLAGS = -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo $(OPTION_FLAGS)
 
-.PHONY: all deps build run test test-host bench size install clean
+.PHONY: all deps build run test test-host bench size coverage install clean
 
 all: build
 
@@ -60,6 +60,25 @@ size:
 	  -DCAPHEAP_BUILD_TESTS=OFF -DCAPHEAP_BUILD_EXAMPLES=OFF $(OPTION_FLAGS) >/dev/null
 	@cmake --build $(BUILD)-size -j $(JOBS) --target capheap
 	@cmake/size.sh $(BUILD)-size
+
+# Line and branch coverage of src/ and compat/ by the host suite (gcovr).
+# Tests that link the instrumented library into an outside build (pkgconfig)
+# cannot link without --coverage and are left out.
+coverage:
+	@scripts/deps.sh coverage
+	@cmake -S . -B $(BUILD)-coverage -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCAPHEAP_MATRIX=OFF \
+	  -DCMAKE_C_FLAGS=--coverage -DCMAKE_CXX_FLAGS=--coverage \
+	  -DCMAKE_EXE_LINKER_FLAGS=--coverage $(OPTION_FLAGS) >/dev/null
+	@cmake --build $(BUILD)-coverage -j $(JOBS) >/dev/null
+	@find $(BUILD)-coverage -name '*.gcda' -delete
+	@ctest --test-dir $(BUILD)-coverage -j $(JOBS) --timeout 900 --output-on-failure \
+	  -E pkgconfig $(CTEST_ARGS) >$(BUILD)-coverage/ctest.log 2>&1 || \
+	  { tail -n 30 $(BUILD)-coverage/ctest.log; echo "coverage: some tests failed"; }
+	@gcovr -r . --object-directory $(BUILD)-coverage --filter 'src/' --filter 'compat/' \
+	  --exclude-unreachable-branches --gcov-ignore-parse-errors --print-summary \
+	  --gcov-exclude '.*CompilerId.*' --txt $(BUILD)-coverage/coverage.txt \
+	  --html-details $(BUILD)-coverage/coverage.html 2>&1 | tail -n 3
+	@echo "report: $(BUILD)-coverage/coverage.txt, $(BUILD)-coverage/coverage.html"
 
 install: deps
 	@cmake -S . -B $(BUILD)-install $(CMAKE_FLAGS) -DCAPHEAP_BUILD_SHARED=ON \

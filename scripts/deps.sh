@@ -2,8 +2,8 @@
 # Installs, with apt-get, the Debian packages a job needs that are missing.
 # Quiet and idempotent: does nothing (not even apt-get update) when every
 # package is present.
-#   scripts/deps.sh build|test|bench|size|all ...
-# Groups include what they build on: test and bench imply build.
+#   scripts/deps.sh build|test|bench|size|coverage|all ...
+# Groups include what they build on: every group implies build.
 # Other layers add packages, one per line (# comments allowed), in
 # scripts/deps.d/<group>.txt; those of every implied group are read too.
 set -euo pipefail
@@ -23,6 +23,7 @@ pkgs_test=(clang clang-tidy cppcheck valgrind libclang-rt-14-dev llvm
 pkgs_bench=(valgrind libmimalloc-dev libjemalloc-dev
             gcc-arm-none-eabi binutils-arm-none-eabi libnewlib-arm-none-eabi)
 pkgs_size=(gcc-arm-none-eabi binutils-arm-none-eabi libnewlib-arm-none-eabi)
+pkgs_coverage=(gcovr)
 
 groups=()
 for group in "${@:-build}"; do
@@ -31,7 +32,8 @@ for group in "${@:-build}"; do
     test)  groups+=(build test) ;;
     bench) groups+=(build bench) ;;
     size)  groups+=(build size) ;;
-    all)   groups+=(build test bench size) ;;
+    coverage) groups+=(build coverage) ;;
+    all)   groups+=(build test bench size coverage) ;;
     *) echo "deps.sh: unknown group '$group'" >&2; exit 2 ;;
   esac
 done
