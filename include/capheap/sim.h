@@ -17,7 +17,11 @@
  *
  * On builds without mmap (bare metal) capheap_sim_create fails with
  * CAPHEAP_ERR_STATE: there the chip's addresses are the real memory and the
- * layout and caps layers take a NULL (identity) map.
+ * layout and caps layers take a NULL (identity) map. To simulate another
+ * chip anyway (tests on a board, or a host that wants no mmap),
+ * capheap_sim_create_in carves the whole map out of a caller's buffer:
+ * never at the chip's addresses, every alias view separate memory, and
+ * run-time regions (external RAM) cut to a size the buffer can afford.
  *
  * Thread safety: create/destroy are not thread-safe; the translation
  * functions are (read-only) and O(mappings).
@@ -49,10 +53,31 @@ typedef struct capheap_sim capheap_sim_t;
 capheap_err_t capheap_sim_create(const capheap_chip_t *chip, unsigned flags,
                                  capheap_sim_t **out);
 
-/* Unmaps everything; sim may be NULL. Pointers into it become invalid. */
+/*
+ * Builds the simulation inside [mem, mem+size) (any alignment; zero-filled
+ * by this call), with every table region whose memory type is run-time
+ * (CAPHEAP_MT_RUNTIME) cut to at most max_runtime bytes (raised to
+ * CAPHEAP_LAYOUT_MIN_REGION). The sim then describes the cut table:
+ * capheap_sim_chip() returns that copy, and it is the chip to give to the
+ * layout and the caps config. No system call, no allocation: available on
+ * every build. Returns CAPHEAP_OK; CAPHEAP_ERR_INVALID_ARG (NULL, or the
+ * table fails capheap_chip_validate); CAPHEAP_ERR_TOO_SMALL (size below
+ * capheap_sim_bytes_needed). O(regions). The buffer must outlive the sim;
+ * capheap_sim_destroy does nothing to it.
+ */
+capheap_err_t capheap_sim_create_in(const capheap_chip_t *chip, void *mem, size_t size,
+                                    size_t max_runtime, capheap_sim_t **out);
+
+/* Bytes capheap_sim_create_in needs for this chip and cut (0 when the table
+ * is invalid). O(regions). */
+size_t capheap_sim_bytes_needed(const capheap_chip_t *chip, size_t max_runtime);
+
+/* Unmaps everything (nothing for a sim built in a caller's buffer); sim may
+ * be NULL. Pointers into it become invalid. */
 void capheap_sim_destroy(capheap_sim_t *sim);
 
-/* The chip the sim was created from. */
+/* The chip the sim simulates: the table given to capheap_sim_create, or the
+ * cut copy (inside the buffer) for capheap_sim_create_in. */
 const capheap_chip_t *capheap_sim_chip(const capheap_sim_t *sim);
 
 /* The address map to give to capheap_layout_regions and the caps config.

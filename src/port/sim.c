@@ -20,13 +20,15 @@
 #define SIM_HOSTED 0
 #endif
 
-#if SIM_HOSTED
 #include <string.h>
+
+#if SIM_HOSTED
 #include <sys/mman.h>
 #include <unistd.h>
 
 #ifndef MAP_ANONYMOUS
 #define MAP_ANONYMOUS MAP_ANON
+#endif
 #endif
 
 typedef struct {
@@ -39,18 +41,13 @@ typedef struct {
 struct capheap_sim {
     const capheap_chip_t *chip;
     capheap_addr_map_t map;
-    size_t self_len;            /* bytes of this mapping */
+    size_t self_len;            /* bytes of this mapping (0: in a caller's buffer) */
     size_t nviews;
     bool all_fixed;
     bool alias_shared;
+    capheap_chip_t chip_copy;   /* create_in: the table with run-time regions cut */
     sim_view_t views[];         /* data segments, then alias views */
 };
-
-static uintptr_t page_size(void)
-{
-    long p = sysconf(_SC_PAGESIZE);
-    return p > 0 ? (uintptr_t)p : 4096u;
-}
 
 static uintptr_t sim_to_host_fn(void *ctx, uintptr_t chip_addr)
 {
@@ -72,6 +69,148 @@ static uintptr_t sim_to_chip_fn(void *ctx, uintptr_t host)
             return v->chip_lo + (host - v->host_lo);
     }
     return 0;
+}
+
+/* Whether table region b's alias continues a's (same rule as the layout's,
+ * without type or flags: this is about memory, not heaps). */
+static bool alias_continues(const capheap_chip_region_t *a, const capheap_chip_region_t *b)
+{
+    if (a->alias_kind != b->alias_kind || a->start + a->size != b->start)
+        return false;
+    if (a->alias_kind == CAPHEAP_ALIAS_LINEAR)
+        return a->alias + a->size == b->alias;
+    if (a->alias_kind == CAPHEAP_ALIAS_WORD_REVERSED)
+        return b->alias + b->size == a->alias;
+    return false;
+}
+
+
+/* ------------------------------------------------------ in a caller's buffer */
+
+#define SIM_BUF_ALIGN 64u
+
+static size_t sim_round(size_t v)
+{
+    return (v + SIM_BUF_ALIGN - 1) & ~(size_t)(SIM_BUF_ALIGN - 1);
+}
+
+static size_t cut_size(const capheap_chip_t *chip, const capheap_chip_region_t *r, size_t max_runtime)
+{
+    uint32_t f = chip->types[r->type].flags | r->flags;
+    return (f & CAPHEAP_MT_RUNTIME) && r->size > max_runtime ? max_runtime : r->size;
+}
+
+/* Walks the (cut) table: segments of touching regions and their alias runs.
+ * With sim NULL it only counts bytes. */
+static size_t carve(const capheap_chip_t *chip, const capheap_chip_region_t *regs, capheap_sim_t *sim,
+                    uintptr_t next)
+{
+    size_t used = 0;
+    for (size_t i = 0; i < chip->region_count;) {
+        size_t j = i + 1;
+        while (j < chip->region_count && regs[j - 1].start + regs[j - 1].size == regs[j].start)
+            j++;
+        uintptr_t lo = regs[i].start, hi = regs[j - 1].start + regs[j - 1].size;
+        size_t len = sim_round((size_t)(hi - lo));
+        if (sim)
+            sim->views[sim->nviews++] = (sim_view_t){ lo, hi, next + used, NULL, 0 };
+        used += len;
+        for (size_t k = i; k < j;) {
+            size_t m = k + 1;
+            if (regs[k].alias_kind == CAPHEAP_ALIAS_NONE) {
+                k = m;
+                continue;
+            }
+            while (m < j && alias_continues(&regs[m - 1], &regs[m]))
+                m++;
+            uintptr_t ds = regs[k].start, de = regs[m - 1].start + regs[m - 1].size;
+            uintptr_t alo = regs[k].alias_kind == CAPHEAP_ALIAS_LINEAR ? regs[k].alias
+                                                                       : regs[m - 1].alias;
+            if (sim)
+                sim->views[sim->nviews++] = (sim_view_t){ alo, alo + (de - ds), next + used, NULL, 0 };
+            used += sim_round((size_t)(de - ds));
+            k = m;
+        }
+        i = j;
+    }
+    return used;
+}
+
+static size_t header_bytes(const capheap_chip_t *chip)
+{
+    return sim_round(sizeof(capheap_sim_t) + (2 * chip->region_count + 1) * sizeof(sim_view_t)) +
+           sim_round(chip->region_count * sizeof(capheap_chip_region_t));
+}
+
+size_t capheap_sim_bytes_needed(const capheap_chip_t *chip, size_t max_runtime)
+{
+    if (!chip || capheap_chip_validate(chip, NULL, NULL) != CAPHEAP_OK)
+        return 0;
+    /* the cut sizes, without writing anything: count segment by segment */
+    size_t total = header_bytes(chip) + SIM_BUF_ALIGN;
+    for (size_t i = 0; i < chip->region_count;) {
+        size_t j = i + 1;
+        size_t span = cut_size(chip, &chip->regions[i], max_runtime);
+        bool cut = span != chip->regions[i].size;
+        while (!cut && j < chip->region_count &&
+               chip->regions[j - 1].start + chip->regions[j - 1].size == chip->regions[j].start) {
+            size_t s2 = cut_size(chip, &chip->regions[j], max_runtime);
+            cut = s2 != chip->regions[j].size;
+            span += s2;
+            j++;
+        }
+        total += sim_round(span);
+        for (size_t k = i; k < j; k++)
+            if (chip->regions[k].alias_kind != CAPHEAP_ALIAS_NONE)
+                total += sim_round(cut_size(chip, &chip->regions[k], max_runtime)) + SIM_BUF_ALIGN;
+        i = j;
+    }
+    return total;
+}
+
+capheap_err_t capheap_sim_create_in(const capheap_chip_t *chip, void *mem, size_t size,
+                                    size_t max_runtime, capheap_sim_t **out)
+{
+    if (!out)
+        return CAPHEAP_ERR_INVALID_ARG;
+    *out = NULL;
+    if (!chip || !mem || capheap_chip_validate(chip, NULL, NULL) != CAPHEAP_OK)
+        return CAPHEAP_ERR_INVALID_ARG;
+    if (max_runtime < CAPHEAP_LAYOUT_MIN_REGION)
+        max_runtime = CAPHEAP_LAYOUT_MIN_REGION;
+    size_t need = capheap_sim_bytes_needed(chip, max_runtime);
+    if (size < need)
+        return CAPHEAP_ERR_TOO_SMALL;
+    uintptr_t base = ((uintptr_t)mem + SIM_BUF_ALIGN - 1) & ~(uintptr_t)(SIM_BUF_ALIGN - 1);
+    capheap_sim_t *sim = (capheap_sim_t *)base;
+    memset(sim, 0, sizeof *sim);
+    capheap_chip_region_t *regs = (capheap_chip_region_t *)(base + sim_round(
+        sizeof(capheap_sim_t) + (2 * chip->region_count + 1) * sizeof(sim_view_t)));
+    for (size_t i = 0; i < chip->region_count; i++) {
+        regs[i] = chip->regions[i];
+        regs[i].size = cut_size(chip, &chip->regions[i], max_runtime);
+    }
+    sim->chip_copy = *chip;
+    sim->chip_copy.regions = regs;
+    sim->chip = &sim->chip_copy;
+    sim->map.to_host = sim_to_host_fn;
+    sim->map.to_chip = sim_to_chip_fn;
+    sim->map.ctx = sim;
+    sim->all_fixed = false;
+    sim->alias_shared = false;
+    uintptr_t next = base + header_bytes(chip);
+    size_t used = carve(chip, regs, sim, next);
+    memset((void *)next, 0, used);
+    *out = sim;
+    return CAPHEAP_OK;
+}
+
+#if SIM_HOSTED
+
+static uintptr_t page_size(void)
+{
+    long p = sysconf(_SC_PAGESIZE);
+    return p > 0 ? (uintptr_t)p : 4096u;
 }
 
 /* Maps len bytes (page multiple) at `want` if the host allows it, else
@@ -121,25 +260,12 @@ static int make_memfd(size_t len)
 
 void capheap_sim_destroy(capheap_sim_t *sim)
 {
-    if (!sim)
-        return;
+    if (!sim || sim->self_len == 0)
+        return; /* NULL, or memory the caller owns */
     for (size_t i = 0; i < sim->nviews; i++)
         if (sim->views[i].map_base)
             munmap(sim->views[i].map_base, sim->views[i].map_len);
     munmap(sim, sim->self_len);
-}
-
-/* Whether table region b's alias continues a's (same rule as the layout's,
- * without type or flags: this is about memory, not heaps). */
-static bool alias_continues(const capheap_chip_region_t *a, const capheap_chip_region_t *b)
-{
-    if (a->alias_kind != b->alias_kind || a->start + a->size != b->start)
-        return false;
-    if (a->alias_kind == CAPHEAP_ALIAS_LINEAR)
-        return a->alias + a->size == b->alias;
-    if (a->alias_kind == CAPHEAP_ALIAS_WORD_REVERSED)
-        return b->alias + b->size == a->alias;
-    return false;
 }
 
 capheap_err_t capheap_sim_create(const capheap_chip_t *chip, unsigned flags, capheap_sim_t **out)
@@ -238,6 +364,24 @@ capheap_err_t capheap_sim_create(const capheap_chip_t *chip, unsigned flags, cap
     return CAPHEAP_OK;
 }
 
+#else /* no host memory mapping: only capheap_sim_create_in */
+
+capheap_err_t capheap_sim_create(const capheap_chip_t *chip, unsigned flags, capheap_sim_t **out)
+{
+    (void)chip;
+    (void)flags;
+    if (out)
+        *out = NULL;
+    return CAPHEAP_ERR_STATE;
+}
+
+void capheap_sim_destroy(capheap_sim_t *sim)
+{
+    (void)sim; /* create_in memory belongs to the caller */
+}
+
+#endif
+
 const capheap_chip_t *capheap_sim_chip(const capheap_sim_t *sim)
 {
     return sim ? sim->chip : NULL;
@@ -268,33 +412,3 @@ bool capheap_sim_alias_shared(const capheap_sim_t *sim)
     return sim && sim->alias_shared;
 }
 
-#else /* no host memory mapping: real targets use the chip's addresses */
-
-capheap_err_t capheap_sim_create(const capheap_chip_t *chip, unsigned flags, capheap_sim_t **out)
-{
-    (void)chip;
-    (void)flags;
-    if (out)
-        *out = NULL;
-    return CAPHEAP_ERR_STATE;
-}
-
-void capheap_sim_destroy(capheap_sim_t *sim) { (void)sim; }
-const capheap_chip_t *capheap_sim_chip(const capheap_sim_t *sim) { (void)sim; return NULL; }
-const capheap_addr_map_t *capheap_sim_map(const capheap_sim_t *sim) { (void)sim; return NULL; }
-void *capheap_sim_to_host(const capheap_sim_t *sim, uintptr_t chip_addr)
-{
-    (void)sim;
-    (void)chip_addr;
-    return NULL;
-}
-uintptr_t capheap_sim_to_chip(const capheap_sim_t *sim, const void *host)
-{
-    (void)sim;
-    (void)host;
-    return 0;
-}
-bool capheap_sim_at_chip_addresses(const capheap_sim_t *sim) { (void)sim; return false; }
-bool capheap_sim_alias_shared(const capheap_sim_t *sim) { (void)sim; return false; }
-
-#endif

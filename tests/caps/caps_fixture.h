@@ -11,6 +11,7 @@
 #include "capheap/sim.h"
 #include "check.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct {
@@ -18,18 +19,45 @@ typedef struct {
     capheap_sim_t *sim;
     capheap_caps_t *caps;
     capheap_caps_config_t cfg;
+    void *buffer; /* buffer-backed sim */
 } fixture_t;
 
 enum { FX_DEFERRED = 1, FX_RUNTIME = 2, FX_ALL = 3 };
+
+/* Run-time regions (external RAM) are cut to this in a buffer-backed sim. */
+#define FX_BUFFER_RUNTIME_MAX (4u << 20)
+
+/*
+ * The simulation: mmap at the chip's addresses where the build has it, else
+ * (bare metal) or when CAPHEAP_TEST_SIM=buffer, carved out of a malloc'd
+ * buffer with run-time regions cut to 4 MiB. f->chip is the chip the sim
+ * simulates (the cut copy in buffer mode).
+ */
+static inline bool fx_sim(fixture_t *f, const capheap_chip_t *chip)
+{
+    const char *mode = getenv("CAPHEAP_TEST_SIM");
+    capheap_err_t e = CAPHEAP_ERR_STATE;
+    if (!mode || strcmp(mode, "buffer") != 0)
+        e = capheap_sim_create(chip, 0, &f->sim);
+    if (e == CAPHEAP_ERR_STATE) {
+        size_t need = capheap_sim_bytes_needed(chip, FX_BUFFER_RUNTIME_MAX);
+        f->buffer = malloc(need);
+        if (!f->buffer)
+            return false;
+        e = capheap_sim_create_in(chip, f->buffer, need, FX_BUFFER_RUNTIME_MAX, &f->sim);
+    }
+    if (e != CAPHEAP_OK)
+        return false;
+    f->chip = capheap_sim_chip(f->sim);
+    return true;
+}
 
 static inline bool fx_open_cfg(fixture_t *f, const char *chip, unsigned what,
                                const capheap_caps_config_t *base)
 {
     memset(f, 0, sizeof *f);
-    f->chip = capheap_chip_find(chip);
-    if (!f->chip)
-        return false;
-    if (capheap_sim_create(f->chip, 0, &f->sim) != CAPHEAP_OK)
+    const capheap_chip_t *table = capheap_chip_find(chip);
+    if (!table || !fx_sim(f, table))
         return false;
     if (base)
         f->cfg = *base;
@@ -61,6 +89,7 @@ static inline void fx_close(fixture_t *f)
 {
     capheap_caps_destroy(f->caps);
     capheap_sim_destroy(f->sim);
+    free(f->buffer);
     memset(f, 0, sizeof *f);
 }
 

@@ -8,6 +8,7 @@
 #include "capheap/sim.h"
 #include "check.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct {
@@ -179,62 +180,70 @@ static void t_bad_tables_refused(void)
     CHECK_EQ_U(capheap_chip_validate(NULL, NULL, NULL), (unsigned long long)CAPHEAP_ERR_INVALID_ARG);
 }
 
+/* Every region of the table the sim simulates is backed, contiguous,
+ * writable, translates both ways; linear aliases are the same memory when
+ * the sim says so. */
+static void check_sim(capheap_sim_t *sim)
+{
+    const capheap_chip_t *c = capheap_sim_chip(sim);
+    for (size_t k = 0; k < c->region_count; k++) {
+        const capheap_chip_region_t *r = &c->regions[k];
+        unsigned char *lo = capheap_sim_to_host(sim, r->start);
+        unsigned char *hi = capheap_sim_to_host(sim, r->start + r->size - 1);
+        CHECK(lo != NULL && hi != NULL);
+        if (!lo || !hi)
+            continue;
+        CHECK(hi - lo == (ptrdiff_t)(r->size - 1)); /* contiguous */
+        CHECK_EQ_U(capheap_sim_to_chip(sim, lo), r->start);
+        CHECK(lo[0] == 0 && hi[0] == 0); /* zero-filled */
+        lo[0] = 0x5A;
+        hi[0] = 0xA5;
+        CHECK(lo[0] == 0x5A && hi[0] == 0xA5);
+        if (r->alias_kind == CAPHEAP_ALIAS_NONE)
+            continue;
+        unsigned char *a = capheap_sim_to_host(sim, r->alias);
+        CHECK(a != NULL);
+        if (!a)
+            continue;
+        CHECK_EQ_U(capheap_sim_to_chip(sim, a), r->alias);
+        if (r->alias_kind == CAPHEAP_ALIAS_LINEAR && capheap_sim_alias_shared(sim)) {
+            /* same pages: a write through the alias is seen at the data address */
+            a[16] = 0x77;
+            CHECK(lo[16] == 0x77);
+            lo[17] = 0x66;
+            CHECK(a[17] == 0x66);
+        } else {
+            a[0] = 1; /* writable either way */
+            CHECK(a[0] == 1);
+        }
+    }
+    /* the whole layout translates */
+    const unsigned all = CAPHEAP_LAYOUT_STARTUP | CAPHEAP_LAYOUT_DEFERRED | CAPHEAP_LAYOUT_RUNTIME;
+    capheap_region_t rr[16];
+    size_t m = capheap_layout_regions(c, all, capheap_sim_map(sim), rr, 16);
+    CHECK_EQ_U(m, capheap_layout_regions(c, all, NULL, NULL, 0));
+    for (size_t k = 0; k < m && k < 16; k++)
+        CHECK_EQ_U(capheap_sim_to_chip(sim, (void *)rr[k].start), rr[k].chip_start);
+}
+
 static void t_sim_backs_every_region(void)
 {
-    size_t n;
-    const capheap_chip_t *const *list = capheap_chip_list(&n);
     capheap_sim_t *probe = NULL;
     if (capheap_sim_create(&capheap_chip_generic, 0, &probe) == CAPHEAP_ERR_STATE) {
-        check_log("  no host simulation in this build (bare metal): skipped\n");
+        check_log("  no mmap simulation in this build (bare metal): skipped\n");
         return;
     }
     capheap_sim_destroy(probe);
+    size_t n;
+    const capheap_chip_t *const *list = capheap_chip_list(&n);
     for (size_t i = 0; i < n; i++) {
-        const capheap_chip_t *c = list[i];
         capheap_sim_t *sim = NULL;
-        REQUIRE(capheap_sim_create(c, 0, &sim) == CAPHEAP_OK);
-        check_log("  sim %-10s at chip addresses: %s, linear aliases shared: %s\n", c->name,
+        REQUIRE(capheap_sim_create(list[i], 0, &sim) == CAPHEAP_OK);
+        check_log("  sim %-10s at chip addresses: %s, linear aliases shared: %s\n", list[i]->name,
                   capheap_sim_at_chip_addresses(sim) ? "yes" : "no",
                   capheap_sim_alias_shared(sim) ? "yes" : "no");
-        CHECK(capheap_sim_chip(sim) == c);
-        for (size_t k = 0; k < c->region_count; k++) {
-            const capheap_chip_region_t *r = &c->regions[k];
-            unsigned char *lo = capheap_sim_to_host(sim, r->start);
-            unsigned char *hi = capheap_sim_to_host(sim, r->start + r->size - 1);
-            CHECK(lo != NULL && hi != NULL);
-            if (!lo || !hi)
-                continue;
-            CHECK(hi - lo == (ptrdiff_t)(r->size - 1)); /* contiguous */
-            CHECK_EQ_U(capheap_sim_to_chip(sim, lo), r->start);
-            lo[0] = 0x5A;
-            hi[0] = 0xA5;
-            CHECK(lo[0] == 0x5A && hi[0] == 0xA5);
-            if (r->alias_kind == CAPHEAP_ALIAS_NONE)
-                continue;
-            unsigned char *a = capheap_sim_to_host(sim, r->alias);
-            CHECK(a != NULL);
-            if (!a)
-                continue;
-            CHECK_EQ_U(capheap_sim_to_chip(sim, a), r->alias);
-            if (r->alias_kind == CAPHEAP_ALIAS_LINEAR && capheap_sim_alias_shared(sim)) {
-                /* same pages: a write through the alias is seen at the data address */
-                a[16] = 0x77;
-                CHECK(lo[16] == 0x77);
-                lo[17] = 0x66;
-                CHECK(a[17] == 0x66);
-            } else {
-                a[0] = 1; /* writable either way */
-                CHECK(a[0] == 1);
-            }
-        }
-        /* whole layout translates */
-        capheap_region_t rr[16];
-        size_t m = capheap_layout_regions(c, CAPHEAP_LAYOUT_STARTUP | CAPHEAP_LAYOUT_DEFERRED |
-                                              CAPHEAP_LAYOUT_RUNTIME, capheap_sim_map(sim), rr, 16);
-        CHECK_EQ_U(m, capheap_layout_regions(c, CAPHEAP_LAYOUT_STARTUP | CAPHEAP_LAYOUT_DEFERRED |
-                                                   CAPHEAP_LAYOUT_RUNTIME, NULL, NULL, 0));
-        for (size_t k = 0; k < m && k < 16; k++)
-            CHECK_EQ_U(capheap_sim_to_chip(sim, (void *)rr[k].start), rr[k].chip_start);
+        CHECK(capheap_sim_chip(sim) == list[i]);
+        check_sim(sim);
         capheap_sim_destroy(sim);
     }
     /* anywhere: same behaviour, other addresses */
@@ -247,8 +256,44 @@ static void t_sim_backs_every_region(void)
         a[3] = 42;
         CHECK(d[3] == 42);
     }
+    check_sim(sim);
     capheap_sim_destroy(sim);
     CHECK_EQ_U(capheap_sim_create(NULL, 0, &sim), (unsigned long long)CAPHEAP_ERR_INVALID_ARG);
+}
+
+/* The buffer-backed sim: every build, run-time regions cut. */
+static void t_sim_in_buffer(void)
+{
+    size_t n;
+    const capheap_chip_t *const *list = capheap_chip_list(&n);
+    const size_t cut = 256u * 1024u;
+    for (size_t i = 0; i < n; i++) {
+        size_t need = capheap_sim_bytes_needed(list[i], cut);
+        CHECK(need > 0);
+        unsigned char *mem = malloc(need + 1);
+        REQUIRE(mem);
+        capheap_sim_t *sim = NULL;
+        CHECK_EQ_U(capheap_sim_create_in(list[i], mem + 1, need - 64, cut, &sim),
+                   (unsigned long long)CAPHEAP_ERR_TOO_SMALL);
+        REQUIRE(capheap_sim_create_in(list[i], mem + 1, need, cut, &sim) == CAPHEAP_OK);
+        const capheap_chip_t *c = capheap_sim_chip(sim);
+        CHECK(c != list[i] && strcmp(c->name, list[i]->name) == 0);
+        CHECK_EQ_U(capheap_chip_validate(c, NULL, NULL), CAPHEAP_OK);
+        for (size_t k = 0; k < c->region_count; k++) {
+            uint32_t f = c->types[c->regions[k].type].flags | c->regions[k].flags;
+            if (f & CAPHEAP_MT_RUNTIME)
+                CHECK(c->regions[k].size <= cut);
+            else
+                CHECK_EQ_U(c->regions[k].size, list[i]->regions[k].size);
+        }
+        CHECK(!capheap_sim_at_chip_addresses(sim));
+        check_sim(sim);
+        /* every view inside the buffer */
+        unsigned char *p = capheap_sim_to_host(sim, c->regions[c->region_count - 1].start);
+        CHECK(p > mem && p < mem + need + 1);
+        capheap_sim_destroy(sim); /* nothing to do: the caller's memory */
+        free(mem);
+    }
 }
 
 int main(void)
@@ -260,5 +305,6 @@ int main(void)
     RUN(t_every_chip_valid);
     RUN(t_bad_tables_refused);
     RUN(t_sim_backs_every_region);
+    RUN(t_sim_in_buffer);
     return check_summary("layout");
 }
