@@ -12,6 +12,8 @@ typedef struct {
     uint32_t match;   /* caps that heaps must have */
     size_t size;      /* rounded */
     size_t align;     /* 0: the engine's natural alignment is enough */
+    size_t asked;     /* alignment asked (or raised by the chip), 0 if none:
+                         blocks at a word-reversed alias only have 4 */
 } request_t;
 
 static bool make_request_slow(const struct capheap_caps *c, size_t size, size_t align,
@@ -26,6 +28,7 @@ static inline bool make_request(const struct capheap_caps *c, size_t size, size_
         rq->match = caps;
         rq->size = size;
         rq->align = 0;
+        rq->asked = 0;
         return true;
     }
     return make_request_slow(c, size, align, caps, rq);
@@ -47,6 +50,7 @@ static bool make_request_slow(const struct capheap_caps *c, size_t size, size_t 
     const capheap_chip_t *chip = c->cfg.chip;
     if (chip && chip->align_for_caps && (!chip->align_caps || (caps & chip->align_caps)))
         align = chip->align_for_caps(caps, align ? align : 1);
+    rq->asked = align > 1 ? align : 0;
     if (align <= CAPHEAP_ALIGNMENT)
         align = 0;
     rq->match = caps & ~CAPS_ALIGN_ONLY;
@@ -93,7 +97,7 @@ __attribute__((noinline))
 #endif
 static void *try_heap_reversed(caps_heap_t *h, const request_t *rq)
 {
-    if (rq->align > 4 || rq->size > SIZE_MAX - CAPS_REV_HIDDEN)
+    if (rq->asked > 4 || rq->size > SIZE_MAX - CAPS_REV_HIDDEN)
         return NULL;
     heap_lock(h);
     void *p = capheap_heap_malloc(h->engine, rq->size + CAPS_REV_HIDDEN);
@@ -117,8 +121,8 @@ static inline void *try_heap(caps_heap_t *h, const request_t *rq, bool exec)
         if (h->alias_kind == CAPHEAP_ALIAS_WORD_REVERSED)
             return try_heap_reversed(h, rq);
         shift = h->alias_lo - h->start;
-        if (rq->align && (shift & (rq->align - 1)))
-            return NULL; /* the alias would break the alignment */
+        if (rq->asked && (shift & (rq->asked - 1)))
+            return NULL; /* the alias would break the alignment asked */
     }
     heap_lock(h);
     void *p = rq->align ? capheap_heap_aligned_alloc(h->engine, rq->size, rq->align)
