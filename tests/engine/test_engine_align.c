@@ -331,6 +331,31 @@ static void t_realloc_grows_in_place_into_free_tail(void)
     region_delete(buf);
 }
 
+static void t_realloc_to_the_whole_heap(void)
+{
+    /* the only block grows in place to the whole capacity, and back */
+    unsigned char *buf;
+    capheap_heap_t *h = new_heap(32 * 1024, &buf);
+    REQUIRE(h);
+    size_t cap = capheap_heap_capacity(h);
+    unsigned char *a = (unsigned char *)capheap_heap_malloc(h, 10);
+    REQUIRE(a);
+    fill_block(a, 10, 8);
+    CHECK_NULL(capheap_heap_realloc(h, a, cap + 1));
+    unsigned char *r = (unsigned char *)capheap_heap_realloc(h, a, cap);
+    CHECK(r == a);
+    CHECK(block_intact(a, 10, 8));
+    CHECK_EQ_SZ(capheap_heap_free_size(h), 0);
+    CHECK_EQ_SZ(capheap_heap_largest_free(h), 0);
+    r = (unsigned char *)capheap_heap_realloc(h, a, 10);
+    CHECK(r == a);
+    CHECK(block_intact(a, 10, 8));
+    capheap_heap_free(h, a);
+    CHECK_EQ_SZ(capheap_heap_free_size(h), cap);
+    CHECK_HEAP(h);
+    region_delete(buf);
+}
+
 static void t_realloc_grows_in_place_into_freed_neighbour(void)
 {
     unsigned char *buf;
@@ -516,6 +541,7 @@ int main(int argc, char **argv)
     RUN(t_aligned_padding_is_not_lost);
     RUN(t_realloc_null_is_malloc_and_zero_frees);
     RUN(t_realloc_grows_in_place_into_free_tail);
+    RUN(t_realloc_to_the_whole_heap);
     RUN(t_realloc_grows_in_place_into_freed_neighbour);
     RUN(t_realloc_shrinks_in_place);
     RUN(t_realloc_moves_and_keeps_content);

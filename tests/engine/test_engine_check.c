@@ -174,6 +174,16 @@ static void t_smashed_used_headers(void)
         };
         for (size_t v = 0; v < sizeof values / sizeof values[0]; v++)
             expect_detected(&f, &b->header, values[v], "used header");
+        /* heap.h: walk returns false when it meets a damaged header; a size
+         * of 0 or one beyond the region cannot be taken for a block */
+        const size_t hopeless[] = { 0, ~(size_t)0 };
+        for (size_t v = 0; v < 2; v++) {
+            size_t saved = b->header;
+            b->header = hopeless[v];
+            walk_sums_t ws = walk_sums(f.h);
+            b->header = saved;
+            CHECK(!ws.ok);
+        }
     }
     CHECK(fx_blocks_intact(&f));
     region_delete(f.buf);
