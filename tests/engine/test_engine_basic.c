@@ -180,12 +180,27 @@ static void t_capacity_and_control_overhead(void)
         CHECK(cap < sizes[i]);
         CHECK(cap > prev_cap);
         CHECK(overhead >= prev_overhead);
-        /* the index grows with log2(size) only: at most a few hundred bytes
-         * per doubling; 16 MiB pays under 8 KiB, 4 KiB under 1.5 KiB */
-        if (sizes[i] == 4096)
-            CHECK(overhead <= 1536);
-        if (sizes[i] == (16u << 20))
-            CHECK(overhead <= 8192);
+        /* the cost config.h documents (CAPHEAP_SL_LOG2): the index holds
+         * (log2(region) - log2(2^SL_LOG2 * ALIGN) + 1) rows of
+         * (2^SL_LOG2 + 1) words; on top, the heap's own fields, a header
+         * and the sentinel, alignment: 32 words and 2 ALIGN at most.
+         * Checked on power-of-two regions, the usual MCU case, where every
+         * block is below the region's power of two so that many rows list
+         * it (other sizes may need one row more). */
+        unsigned lg = 0, lg_unit = 0;
+        while (((size_t)2 << lg) <= sizes[i])
+            lg++;
+        while (((size_t)2 << lg_unit) <= ((size_t)1 << CAPHEAP_SL_LOG2) * ALIGN_)
+            lg_unit++;
+        size_t rows = lg >= lg_unit ? lg - lg_unit + 1 : 1;
+        size_t bound = rows * (((size_t)1 << CAPHEAP_SL_LOG2) + 1) * sizeof(void *) + 32 * sizeof(void *) +
+                       2 * ALIGN_;
+        bool pow2 = (sizes[i] & (sizes[i] - 1)) == 0;
+        if (pow2 && overhead > bound) {
+            check_log("  region %zu: overhead %zu above the documented %zu rows (bound %zu)\n", sizes[i],
+                      overhead, rows, bound);
+            CHECK(overhead <= bound);
+        }
         CHECK_EQ_SZ(capheap_heap_largest_free(h), cap);
         CHECK_NOT_NULL(capheap_heap_malloc(h, cap));
         CHECK_HEAP(h);
