@@ -20,14 +20,15 @@
  *   CHECK(stress_run(&ops, &cfg, NULL));
  *
  * What the rig checks, after every operation:
- *  - every block it holds was stamped over its whole requested size with a
- *    pattern derived from a per-block token; the whole block is verified
+ *  - every block it holds was stamped over its whole requested size (its
+ *    whole usable size with STRESS_STAMP_USABLE) with a pattern derived
+ *    from a per-block token; the whole block is verified
  *    when it is freed or reallocated, one random live block is verified
  *    after every operation, and every live block every `full_verify_every`
  *    operations and at the end;
- *  - realloc keeps min(old, new) bytes; a failed realloc leaves the old
- *    block intact; realloc to a size the allocator accepts returns a block
- *    of at least that size;
+ *  - realloc keeps min(old, new) bytes (old = stamped size); a failed
+ *    realloc leaves the old block intact; realloc to a size the allocator
+ *    accepts returns a block of at least that size;
  *  - returned blocks never overlap a live block (sorted interval index: every
  *    overlap is caught at the allocation that causes it), lie inside
  *    [lo, hi) when given, and are aligned to `min_align` and to the
@@ -40,6 +41,12 @@
  *    back to their value at the start (unless STRESS_NO_DRAIN);
  *  - largest_free (when given) is exact: before each plain allocation of n
  *    (align 0), n <= largest_free() iff the allocation succeeds.
+ *
+ * Workload: each op is an alloc, a free or (STRESS_REALLOC, 1 in 5) a
+ * realloc of a random live block; allocs are favoured while the live bytes
+ * are below fill_percent of capacity, frees above. Sizes (realloc's new
+ * sizes too) stay in [min_size, max_size]. Allocation failures are normal
+ * (counted in the result), never an error by themselves.
  *
  * Output goes through check_log(): the seed at start
  *   "stress[name]: seed=0x2a stream=3 (replay with CAPHEAP_SEED=0x2a) ..."
