@@ -111,7 +111,11 @@ void *capheap_heap_realloc(capheap_heap_t *heap, void *ptr, size_t size);
  * CAPHEAP_ALIGNMENT act as CAPHEAP_ALIGNMENT. `offset` must be a multiple of
  * CAPHEAP_ALIGNMENT and at most `size`.
  * Returns NULL iff align is 0 or not a power of two, offset is misaligned or
- * larger than size, size+align overflows, or no free block fits. O(1).
+ * larger than size, size or align exceeds the heap, or neither of the two
+ * O(1) candidates holds the aligned placement: a free block large enough for
+ * size + align + a minimum block (found like malloc's), or else the block
+ * capheap_heap_largest_free() describes. A free block that would hold the
+ * placement but is neither is not searched for (that would be O(n)). O(1).
  * The block is freed with capheap_heap_free(p).
  */
 void *capheap_heap_aligned_alloc_offs(capheap_heap_t *heap, size_t size,
