@@ -269,6 +269,8 @@ static void t_smashed_control_structure(void)
     expect_detected(&f, &h->free_strides, h->free_strides - 1, "free bytes");
     expect_detected(&f, &h->free_blocks, h->free_blocks + 1, "free blocks");
     expect_detected(&f, &h->free_blocks, h->free_blocks - 1, "free blocks");
+    expect_detected(&f, &h->total_blocks, h->total_blocks + 1, "total blocks");
+    expect_detected(&f, &h->total_blocks, h->total_blocks - 1, "total blocks");
     expect_detected(&f, &h->min_free, free_payload(h) + 1, "minimum above free");
     CHECK(fx_blocks_intact(&f));
     region_delete(f.buf);
