@@ -250,6 +250,53 @@ static void t_aligned_into_an_exactly_fitting_hole(void)
     }
 }
 
+static void t_aligned_fails_only_as_documented(void)
+{
+    /* heap.h: aligned allocation fails only when no free block holds
+     * size + align + a minimum block (the first candidate, found like
+     * malloc's). So on any heap, after a failed aligned_alloc(n, a), a
+     * malloc of n + a + a minimum block (4 words, rounded up) fails too. */
+    prng_t rng;
+    prng_init(&rng, seed ^ 0xA11C);
+    unsigned char *buf;
+    capheap_heap_t *h = new_heap(64 * 1024, &buf);
+    REQUIRE(h);
+    enum { N = 200 };
+    void *live[N] = { 0 };
+    size_t min_block = (4 * sizeof(void *) + ALIGN_ - 1) / ALIGN_ * ALIGN_;
+    int failures = 0;
+    for (int step = 0; step < 20000 && !check_failures_in_test; step++) {
+        size_t i = prng_range(&rng, 0, N - 1);
+        if (live[i]) {
+            capheap_heap_free(h, live[i]);
+            live[i] = NULL;
+            continue;
+        }
+        size_t n = prng_range(&rng, 0, 3) ? prng_range(&rng, 1, 200) : prng_range(&rng, 200, 6000);
+        size_t a = (size_t)1 << prng_range(&rng, 1, 12);
+        live[i] = capheap_heap_aligned_alloc(h, n, a);
+        if (live[i]) {
+            CHECK((uintptr_t)live[i] % a == 0);
+            continue;
+        }
+        failures++;
+        void *m = capheap_heap_malloc(h, n + a + min_block);
+        if (m) {
+            check_log("  step %d: aligned_alloc(%zu, %zu) failed but malloc(%zu) worked\n", step, n, a,
+                      n + a + min_block);
+            CHECK_FAILED("aligned allocation failed with a block that holds size + align + min block");
+            capheap_heap_free(h, m);
+        }
+    }
+    check_log("  %d aligned requests failed, each with no block of size + align + min block\n", failures);
+    CHECK(failures > 50);   /* the heap was full often enough to matter */
+    for (size_t i = 0; i < N; i++)
+        capheap_heap_free(h, live[i]);
+    CHECK_EQ_SZ(capheap_heap_free_size(h), capheap_heap_capacity(h));
+    CHECK_HEAP(h);
+    region_delete(buf);
+}
+
 static void t_aligned_padding_is_not_lost(void)
 {
     /* the gap in front of an aligned block goes back to the heap: allocate
@@ -538,6 +585,7 @@ int main(int argc, char **argv)
     RUN(t_aligned_invalid_arguments);
     RUN(t_aligned_uses_the_whole_heap);
     RUN(t_aligned_into_an_exactly_fitting_hole);
+    RUN(t_aligned_fails_only_as_documented);
     RUN(t_aligned_padding_is_not_lost);
     RUN(t_realloc_null_is_malloc_and_zero_frees);
     RUN(t_realloc_grows_in_place_into_free_tail);
