@@ -121,6 +121,48 @@ static const scenario_t scenarios[] = {
     { "64M",       64 * MiB,  1500,  64, 8 * MiB,     STRESS_DIST_LOG,   1 * MiB, 1 },
 };
 
+/* Region sizes and start offsets drawn at random (layout edges: index
+ * rows appearing, odd sizes, misaligned starts), a short run each. */
+static void t_random_regions(void)
+{
+    prng_t rng;
+    prng_init(&rng, seed ^ 0x4E610);
+    size_t m = capheap_heap_min_region_size();
+    for (uint32_t k = 0; k < 24 && !check_failures_in_test; k++) {
+        size_t region = k < 12 ? m + prng_range(&rng, 0, 4096) : m + prng_range(&rng, 0, 300 * 1024);
+        size_t off = prng_range(&rng, 0, 63);
+        unsigned char *buf = region_new(region + 64);
+        REQUIRE(buf);
+        capheap_heap_t *h = capheap_heap_create(buf + off, region);
+        if (!h) {   /* only the very smallest may need an aligned start */
+            if (region >= m + ALIGN_)
+                check_log("  create(start+%zu, %zu) failed (minimum %zu)\n", off, region, m);
+            CHECK(region < m + ALIGN_);
+            region_delete(buf);
+            continue;
+        }
+        char name[64];
+        snprintf(name, sizeof name, "random region %zu+%zu", region, off);
+        stress_ops_t ops = rig_ops(h);
+        stress_config_t c = stress_config_default();
+        c.name = name;
+        c.seed = seed;
+        c.stream = 1000 + k;
+        c.ops = 1500 * scale_pct / 100 ? 1500 * scale_pct / 100 : 1;
+        c.capacity = capheap_heap_capacity(h);
+        c.fill_percent = k % 2 ? 100 : 50;
+        c.min_size = 0;
+        c.max_size = c.capacity / 4 ? c.capacity / 4 : 1;
+        c.flags = STRESS_REALLOC | STRESS_ALIGNED | STRESS_ZERO | STRESS_STAMP_USABLE | STRESS_QUIET;
+        c.min_align = ALIGN_;
+        c.max_align = 512;
+        c.lo = buf + off;
+        c.hi = buf + off + region;
+        CHECK(stress_run(&ops, &c, NULL));
+        region_delete(buf);
+    }
+}
+
 static const scenario_t *current;
 static uint32_t current_stream;
 
@@ -148,5 +190,6 @@ int main(int argc, char **argv)
         current_stream = i;
         check_run(s.name, t_scenario);
     }
+    RUN(t_random_regions);
     return check_summary("engine.stress");
 }
