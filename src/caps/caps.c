@@ -114,9 +114,12 @@ static void record_init(struct capheap_caps *c, caps_heap_t *h, const capheap_re
     h->exec_alias = (r->flags & CAPHEAP_MT_DIRAM) && r->alias_kind != CAPHEAP_ALIAS_NONE;
     h->runtime = runtime;
     atomic_init(&h->next, NULL);
-    atomic_init(&h->has_nested, false);
+    atomic_init(&h->full_at, SIZE_MAX);
+    atomic_init(&h->free_span, (size_t)r->size);
     h->owner = c;
     h->lock_ops = c->lock_ops == &capheap_port_lock_none ? NULL : c->lock_ops;
+    h->fast_alloc = !h->reserve && !h->lock_ops;
+    h->fast_free = !h->lock_ops && !c->free_hook;
     h->start = r->start;
     h->end = r->start + r->size;
     if (r->alias_kind != CAPHEAP_ALIAS_NONE) {
@@ -228,6 +231,7 @@ capheap_err_t capheap_caps_create(const capheap_caps_config_t *cfg,
     atomic_init(&c->index, NULL);
     atomic_init(&c->first, NULL);
     atomic_init(&c->hint, NULL);
+    c->fast_reject = c->slow_caps;
     atomic_init(&c->heap_count, 0);
     atomic_init(&c->extmem_limit, SIZE_MAX);
     p = align_up(p + sizeof *c, REC_ALIGN);
@@ -270,6 +274,7 @@ capheap_err_t capheap_caps_create(const capheap_caps_config_t *cfg,
         list_link(c, h);
     }
     atomic_store_explicit(&c->index, idx, memory_order_release);
+    atomic_store_explicit(&c->hint, lrec, memory_order_relaxed);
     *out = c;
     return CAPHEAP_OK;
 }
@@ -375,7 +380,7 @@ static capheap_err_t add_region_locked(struct capheap_caps *c, const capheap_reg
     /* free's shortcut must stop trusting the outer heap's range before any
      * pointer into the new heap can exist */
     if (in)
-        atomic_store_explicit(&in->heap->has_nested, true, memory_order_seq_cst);
+        atomic_store_explicit(&in->heap->free_span, 0, memory_order_seq_cst);
 
     memcpy(idx->e, old->e, old->count * sizeof old->e[0]);
     idx->count = index_insert(idx->e, old->count, s, e, h, false);
@@ -560,8 +565,11 @@ void capheap_caps_heap_lock(const capheap_caps_heap_t *h)
 
 void capheap_caps_heap_unlock(const capheap_caps_heap_t *h)
 {
-    if (h)
+    if (h) {
+        /* the caller may have changed the engine heap */
+        heap_changed((caps_heap_t *)(uintptr_t)h);
         heap_unlock(h);
+    }
 }
 
 /* ----------------------------------------------------------------- hooks */
@@ -592,6 +600,9 @@ void capheap_caps_set_hooks(capheap_caps_t *c, capheap_alloc_hook_fn on_alloc,
     c->alloc_hook = on_alloc;
     c->free_hook = on_free;
     c->hook_ctx = ctx;
+    c->fast_reject = on_alloc ? ~0u : c->slow_caps;
+    for (caps_heap_t *h = list_first(c); h; h = list_next(h))
+        h->fast_free = !h->lock_ops && !on_free;
 }
 
 void capheap_caps_malloc_extmem_enable(capheap_caps_t *c, size_t limit)

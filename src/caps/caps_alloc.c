@@ -97,11 +97,18 @@ __attribute__((noinline))
 #endif
 static void *try_heap_reversed(caps_heap_t *h, const request_t *rq)
 {
-    if (rq->asked > 4 || rq->size > SIZE_MAX - CAPS_REV_HIDDEN)
+    if (rq->asked > 4 || rq->size > SIZE_MAX - CAPS_REV_HIDDEN ||
+        rq->size + CAPS_REV_HIDDEN >= heap_full_at(h))
         return NULL;
     heap_lock(h);
     void *p = capheap_heap_malloc(h->engine, rq->size + CAPS_REV_HIDDEN);
-    size_t u = p ? capheap_heap_usable_size(h->engine, p) : 0;
+    size_t u = 0;
+    if (p) {
+        u = capheap_heap_usable_size(h->engine, p);
+        heap_changed_cheap(h);
+    } else {
+        heap_refused(h);
+    }
     heap_unlock(h);
     if (!p)
         return NULL;
@@ -124,9 +131,15 @@ static inline void *try_heap(caps_heap_t *h, const request_t *rq, bool exec)
         if (rq->asked && (shift & (rq->asked - 1)))
             return NULL; /* the alias would break the alignment asked */
     }
+    if (rq->size >= heap_full_at(h))
+        return NULL; /* known to fail: no lock taken */
     heap_lock(h);
     void *p = rq->align ? capheap_heap_aligned_alloc(h->engine, rq->size, rq->align)
                         : capheap_heap_malloc(h->engine, rq->size);
+    if (p)
+        heap_changed_cheap(h);
+    else
+        heap_refused(h);
     heap_unlock(h);
     return p ? (void *)((uintptr_t)p + shift) : NULL;
 }
@@ -156,11 +169,8 @@ static void *select_alloc(struct capheap_caps *c, const request_t *rq)
                 continue;
             }
             void *p = try_heap(h, rq, exec);
-            if (p) {
-                if (atomic_load_explicit(&c->hint, memory_order_relaxed) != h)
-                    atomic_store_explicit(&c->hint, h, memory_order_relaxed);
+            if (p)
                 return p;
-            }
         }
     }
     if (!reserve_seen)
@@ -217,6 +227,32 @@ static void *alloc_policy(struct capheap_caps *c, size_t size, size_t align, uin
     return p;
 }
 
+/* One plain try of h (no alias, no alignment). */
+static inline void *try_plain(caps_heap_t *h, size_t size)
+{
+    size_t full = heap_full_at(h);
+    if (size >= full)
+        return NULL; /* known to fail: no lock taken */
+    const capheap_lock_ops_t *ops = h->lock_ops;
+    if (!ops) {
+        /* the no-op port: nothing runs concurrently */
+        void *p = capheap_heap_malloc(h->engine, size);
+        if (!p)
+            heap_refused(h);
+        else if (full != SIZE_MAX)
+            heap_changed(h);
+        return p;
+    }
+    ops->acquire(ops->ctx, &h->lock);
+    void *p = capheap_heap_malloc(h->engine, size);
+    if (p)
+        heap_changed_cheap(h);
+    else
+        heap_refused(h);
+    ops->release(ops->ctx, &h->lock);
+    return p;
+}
+
 /* The common request (no caps that change it): the same priority-outer
  * selection as select_alloc with nothing else in the way. NULL when nothing
  * ordinary fits or a reserve heap would qualify (the caller then runs the
@@ -230,29 +266,79 @@ static inline void *select_plain(struct capheap_caps *c, size_t size, uint32_t m
                 continue;
             if (h->reserve)
                 return NULL;
-            heap_lock(h);
-            void *p = capheap_heap_malloc(h->engine, size);
-            heap_unlock(h);
-            if (p) {
-                if (atomic_load_explicit(&c->hint, memory_order_relaxed) != h)
-                    atomic_store_explicit(&c->hint, h, memory_order_relaxed);
+            void *p = try_plain(h, size);
+            if (p)
                 return p;
-            }
         }
     }
     return NULL;
+}
+
+/* capheap_caps_malloc after the fast path: the whole plain selection, then
+ * the general path with the failure policy. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline))
+#endif
+static void *malloc_slow(struct capheap_caps *c, size_t size, uint32_t caps)
+{
+    if (!(caps & c->fast_reject)) {
+        void *p = select_plain(c, size, caps);
+        if (p)
+            return p;
+    }
+    return alloc_policy(c, size, 0, caps, false, "capheap_caps_malloc");
+}
+
+/* The fast path's try of h when h has a lock (or is a reserve heap). */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline))
+#endif
+static void *malloc_locked(struct capheap_caps *c, caps_heap_t *h, size_t size, uint32_t caps)
+{
+    const capheap_lock_ops_t *ops = h->lock_ops;
+    if (!h->reserve && ops) {
+        ops->acquire(ops->ctx, &h->lock);
+        void *p = capheap_heap_malloc(h->engine, size);
+        if (p)
+            heap_changed_cheap(h); /* a refusal since we looked */
+        ops->release(ops->ctx, &h->lock);
+        if (p)
+            return p;
+    }
+    return malloc_slow(c, size, caps);
 }
 
 void *capheap_caps_malloc(capheap_caps_t *c, size_t size, uint32_t caps)
 {
     if (!c)
         return NULL;
-    if (!(caps & c->slow_caps) && !c->alloc_hook) {
-        void *p = select_plain(c, size, caps);
-        if (p)
-            return p;
+    /* Fast path: a plain request served by the first heap that qualifies
+     * at priority 0 and is not known to be full (exactly what the
+     * selection would try first). Anything else (no such heap, a reserve
+     * heap first, a heap that remembers a refusal, a failure) goes to
+     * malloc_slow, which runs the whole selection from the start: a
+     * failed engine call changes nothing, so trying a heap again there
+     * is harmless. The list is never empty once created. */
+    if (!(caps & c->fast_reject)) {
+        caps_heap_t *h = list_first(c);
+        do {
+            if (!(h->caps[0] & caps) || !heap_matches(h, caps))
+                continue;
+            size_t full = heap_full_at(h);
+            if (full != SIZE_MAX) {
+                if (size >= full)
+                    continue; /* known to fail: the selection skips it too */
+                break;
+            }
+            if (!h->fast_alloc)
+                return malloc_locked(c, h, size, caps);
+            void *p = capheap_heap_malloc(h->engine, size);
+            if (p)
+                return p;
+            break;
+        } while ((h = list_next(h)) != NULL);
     }
-    return alloc_policy(c, size, 0, caps, false, "capheap_caps_malloc");
+    return malloc_slow(c, size, caps);
 }
 
 void *capheap_caps_calloc(capheap_caps_t *c, size_t n, size_t size, uint32_t caps)
@@ -365,40 +451,66 @@ static void free_owned(struct capheap_caps *c, void *ptr, const owner_t *o)
         c->free_hook(c->hook_ctx, ptr);
     heap_lock(o->heap);
     capheap_heap_free(o->heap->engine, o->block);
+    heap_changed(o->heap);
     heap_unlock(o->heap);
 }
 
-void capheap_caps_free(capheap_caps_t *c, void *ptr)
+/* free() when the hint missed, a hook is set or the heap has a lock. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline))
+#endif
+static void free_slow(struct capheap_caps *c, void *ptr, caps_heap_t *h)
 {
-    owner_t o;
-    if (!c || !ptr)
-        return;
-    /* the heap of the last allocation owns most frees: one range check;
-     * a heap with nested heaps inside never takes this shortcut */
-    caps_heap_t *h = atomic_load_explicit(&c->hint, memory_order_relaxed);
     uintptr_t shift = 0;
-    if (!h || h->has_nested || (uintptr_t)ptr - h->start >= h->end - h->start) {
+    if (!ptr)
+        return;
+    if ((uintptr_t)ptr - h->start >=
+        atomic_load_explicit(&h->free_span, memory_order_relaxed)) {
         const caps_index_entry_t *e = caps_index_find(index_get(c), (uintptr_t)ptr);
         if (!e) {
             report(c, CAPHEAP_E_NOT_OWNED, ptr);
             return;
         }
         h = e->heap;
-        if (e->alias && h->alias_kind == CAPHEAP_ALIAS_WORD_REVERSED) {
-            /* the hidden word must be validated against the block first */
-            if (resolve(c, ptr, &o))
-                free_owned(c, ptr, &o);
-            return;
-        }
-        if (e->alias)
+        if (e->alias) {
+            if (h->alias_kind == CAPHEAP_ALIAS_WORD_REVERSED) {
+                /* the hidden word must be validated against the block first */
+                owner_t o;
+                if (resolve(c, ptr, &o))
+                    free_owned(c, ptr, &o);
+                return;
+            }
             shift = h->alias_lo - h->start;
+        } else if (atomic_load_explicit(&h->free_span, memory_order_relaxed)) {
+            /* the next free from this heap takes the shortcut */
+            atomic_store_explicit(&c->hint, h, memory_order_relaxed);
+        }
     }
     /* one lock round trip; the engine validates the pointer */
     if (c->free_hook)
         c->free_hook(c->hook_ctx, ptr);
     heap_lock(h);
     capheap_heap_free(h->engine, (void *)((uintptr_t)ptr - shift));
+    heap_changed(h);
     heap_unlock(h);
+}
+
+void capheap_caps_free(capheap_caps_t *c, void *ptr)
+{
+    if (!c)
+        return;
+    /* most frees belong to the heap of the previous free: one range check
+     * (a heap with nested heaps inside has an empty range here; NULL is
+     * outside every range and handled in free_slow) */
+    caps_heap_t *h = atomic_load_explicit(&c->hint, memory_order_relaxed);
+    if ((uintptr_t)ptr - h->start <
+            atomic_load_explicit(&h->free_span, memory_order_relaxed) &&
+        h->fast_free) {
+        heap_changed(h);
+        capheap_heap_free(h->engine, ptr); /* the engine validates ptr */
+        return;
+    }
+    free_slow(c, ptr, h);
 }
 
 size_t capheap_caps_get_allocated_size(capheap_caps_t *c, void *ptr)
@@ -439,6 +551,7 @@ static void *realloc_nofail(struct capheap_caps *c, void *ptr, size_t size, uint
     if (in_place && rq.align == 0) {
         heap_lock(h);
         void *n = capheap_heap_realloc(h->engine, o.block, rq.size);
+        heap_changed(h);
         heap_unlock(h);
         if (n) {
             if (c->free_hook)

@@ -37,12 +37,28 @@ typedef struct capheap_caps_heap caps_heap_t;
 
 struct capheap_caps_heap {
     capheap_lock_t lock;
+    /* Requests of this size or more are known to fail in the engine heap:
+     * set (under the lock) to largest_free + 1 when an allocation failed,
+     * back to SIZE_MAX (under the lock) by any operation that changes the
+     * engine heap (free, a successful allocation, realloc, anything done
+     * between capheap_caps_heap_lock and _unlock). Exact: while the engine
+     * heap is unchanged, capheap_heap_largest_free() is the largest size
+     * its malloc (or aligned allocation) can serve, and a failed call
+     * changes nothing. Read without the lock (a hint: a concurrent change
+     * may or may not be seen, as if the request came just before it). */
+    atomic_size_t full_at;
+    /* free()'s shortcut trusts [start, start + free_span): the region's
+     * size, 0 once another heap lives inside one of its blocks */
+    atomic_size_t free_span;
     uint32_t caps[CAPHEAP_PRIORITIES];
     uint32_t caps_union;
     bool reserve;         /* CAPHEAP_MT_RESERVE: tried last */
+    bool fast_alloc;      /* !reserve and the no-op lock port: the plain
+                             malloc fast path may use it as it is */
+    bool fast_free;       /* the no-op lock port and no free hook: free's
+                             shortcut may call the engine directly */
     bool exec_alias;      /* D/IRAM: EXEC requests are returned at the alias */
     bool runtime;         /* added by add_region* */
-    _Atomic(bool) has_nested; /* another heap lives inside one of its blocks */
     uint8_t alias_kind;
     _Atomic(caps_heap_t *) next;
     capheap_heap_t *engine;
@@ -73,13 +89,17 @@ struct capheap_caps {
     capheap_lock_t admin;           /* add_region, deferred, monitor windows */
     _Atomic(caps_index_t *) index;
     _Atomic(caps_heap_t *) first;   /* selection list */
-    _Atomic(caps_heap_t *) hint;    /* heap of a recent allocation: free's
-                                       first guess (relaxed: only a hint) */
+    _Atomic(caps_heap_t *) hint;    /* heap of a recent free that took the
+                                       index: free's first guess (relaxed:
+                                       only a hint; never NULL once created) */
     atomic_size_t heap_count;
     atomic_size_t extmem_limit;
     uint32_t word;                  /* EXEC/32BIT size granule */
     uint32_t slow_caps;             /* caps that change a request (EXEC, 32BIT,
                                        INVALID, the chip's alignment caps) */
+    uint32_t fast_reject;           /* slow_caps, or every bit while an alloc
+                                       hook is set: one test sends a request
+                                       off the plain path */
     bool deferred_done;
     bool window_active;
     /* hooks: set while no allocation runs (see caps.h) */
@@ -109,6 +129,35 @@ static inline void heap_unlock(const caps_heap_t *h)
     const capheap_lock_ops_t *ops = h->lock_ops;
     if (ops)
         ops->release(ops->ctx, (capheap_lock_t *)(uintptr_t)&h->lock);
+}
+
+/* Requests of full_at bytes or more are known to fail in h (see full_at). */
+static inline size_t heap_full_at(const caps_heap_t *h)
+{
+    return atomic_load_explicit((atomic_size_t *)(uintptr_t)&h->full_at, memory_order_relaxed);
+}
+
+/* h's engine state changed (a block freed, allocated or resized): whatever
+ * it refused may fit now. Call with h's lock held (or the no-op port). */
+static inline void heap_changed(caps_heap_t *h)
+{
+    atomic_store_explicit(&h->full_at, SIZE_MAX, memory_order_relaxed);
+}
+
+/* As heap_changed, skipping the store when nothing is remembered (the
+ * common case: keeps the record's cache line clean). Lock held. */
+static inline void heap_changed_cheap(caps_heap_t *h)
+{
+    if (heap_full_at(h) != SIZE_MAX)
+        heap_changed(h);
+}
+
+/* An allocation just failed in h (lock held, engine state unchanged by the
+ * failure): every size above the largest free block fails until h changes. */
+static inline void heap_refused(caps_heap_t *h)
+{
+    atomic_store_explicit(&h->full_at, capheap_heap_largest_free(h->engine) + 1,
+                          memory_order_relaxed);
 }
 
 static inline bool heap_matches(const caps_heap_t *h, uint32_t caps)
