@@ -35,8 +35,16 @@ static char **sel_argv;
 
 void check_select(int argc, char **argv)
 {
+#if defined(CAPHEAP_BARE_METAL) && CAPHEAP_BARE_METAL
+    /* start-up code of bare-metal targets passes no real arguments */
+    (void)argc;
+    (void)argv;
+#else
+    if (argc < 2 || !argv)
+        return;
     sel_argc = argc;
     sel_argv = argv;
+#endif
 }
 
 static bool selected(const char *name)
@@ -44,6 +52,8 @@ static bool selected(const char *name)
     bool any_include = false, included = false;
     for (int i = 1; i < sel_argc; i++) {
         const char *a = sel_argv[i];
+        if (!a || !a[0])
+            continue;
         if (a[0] == '-') {
             if (a[1] && strstr(name, a + 1))
                 return false;
@@ -75,6 +85,10 @@ void check_run(const char *name, void (*fn)(void))
 
 int check_summary(const char *suite)
 {
+    /* a run in which no test ran is a failure, not a pass (a filter that
+     * matches nothing, arguments the start-up code made up, ...) */
+    if (passed + failed == 0)
+        check_log("%s: no test ran\n", suite);
     check_log("%s: %d passed, %d failed\n", suite, passed, failed);
-    return failed ? 1 : 0;
+    return failed || passed + failed == 0 ? 1 : 0;
 }

@@ -11,7 +11,8 @@
  * A failed CHECK prints file:line and the expression, marks the current test
  * failed and carries on (REQUIRE returns from the test function instead).
  * check_summary() prints "N passed, N failed" (the plain closing line) and
- * returns the process exit code.
+ * returns the process exit code: 0 iff at least one test ran and none
+ * failed.
  */
 #ifndef CAPHEAP_TEST_CHECK_H
 #define CAPHEAP_TEST_CHECK_H
@@ -34,7 +35,9 @@ void check_run(const char *name, void (*fn)(void));
 /* Optional test selection from the command line: each argument is a
  * substring of the test names to run, or, prefixed with '-', of names to
  * skip (`test_engine_bad double_free -merge`). No arguments: run all.
- * Call before the RUNs; skipped tests count as neither passed nor failed. */
+ * Call before the RUNs; skipped tests count as neither passed nor failed.
+ * Ignored on bare-metal targets (CAPHEAP_BARE_METAL), whose start-up code
+ * passes no real arguments. */
 void check_select(int argc, char **argv);
 int check_summary(const char *suite);
 /* printf-like output that works on every target. */
