@@ -815,6 +815,78 @@ static void t_handmade_regions_critical_port(void)
     CHECK(c == NULL);
 }
 
+/* A heap that refused a size is skipped for that size and more until it
+ * changes (caps_internal.h: full_at); the skip must never change which heap
+ * serves a request. With the no-op port (fast paths) and the default port. */
+static void full_heap_skip(const capheap_lock_ops_t *ops)
+{
+    fixture_t f;
+    capheap_caps_config_t base;
+    capheap_caps_config_init(&base);
+    base.lock_ops = ops;
+    REQUIRE(fx_open_cfg(&f, "esp32", FX_DEFERRED, &base));
+    const capheap_caps_heap_t *first = capheap_caps_heap_at(f.caps, 0);
+    capheap_heap_t *e = capheap_caps_heap_engine(first);
+    static void *blk[512];
+    size_t n = 0;
+    void *other = NULL;
+    while (n < 512) {
+        void *p = capheap_caps_malloc(f.caps, 64, CAPHEAP_CAP_8BIT);
+        REQUIRE(p);
+        if (capheap_caps_heap_of(f.caps, p) != first) {
+            other = p;
+            break;
+        }
+        blk[n++] = p;
+    }
+    REQUIRE(other && n > 4);
+    for (int round = 0; round < 3; round++) {
+        /* refused sizes go elsewhere, the sizes that still fit stay here */
+        capheap_caps_heap_lock(first);
+        size_t largest = capheap_heap_largest_free(e);
+        capheap_caps_heap_unlock(first);
+        CHECK(largest < 64);
+        void *q = capheap_caps_malloc(f.caps, 64, CAPHEAP_CAP_8BIT);
+        CHECK(q && capheap_caps_heap_of(f.caps, q) != first);
+        capheap_caps_free(f.caps, q);
+        if (largest >= 8) {
+            void *s = capheap_caps_malloc(f.caps, largest, CAPHEAP_CAP_8BIT);
+            CHECK(s && capheap_caps_heap_of(f.caps, s) == first);
+            capheap_caps_free(f.caps, s);
+        }
+        /* a free into the heap makes it eligible again at once */
+        capheap_caps_free(f.caps, blk[--n]);
+        blk[n] = capheap_caps_malloc(f.caps, 64, CAPHEAP_CAP_8BIT);
+        CHECK(blk[n] && capheap_caps_heap_of(f.caps, blk[n]) == first);
+        n++;
+        /* so does a change made through the engine under the heap's lock */
+        CHECK(capheap_caps_malloc(f.caps, 64, CAPHEAP_CAP_8BIT) != blk[0]);
+        capheap_caps_heap_lock(first);
+        capheap_heap_free(e, blk[0]);
+        capheap_caps_heap_unlock(first);
+        blk[0] = capheap_caps_malloc(f.caps, 64, CAPHEAP_CAP_8BIT);
+        CHECK(blk[0] && capheap_caps_heap_of(f.caps, blk[0]) == first);
+        /* aligned and DMA requests (general path) see the same state */
+        void *a = capheap_caps_aligned_alloc(f.caps, 16, 64, CAPHEAP_CAP_8BIT);
+        CHECK(a && capheap_caps_heap_of(f.caps, a) != first);
+        capheap_caps_free(f.caps, a);
+    }
+    for (size_t i = 0; i < n; i++)
+        capheap_caps_free(f.caps, blk[i]);
+    capheap_caps_free(f.caps, other);
+    void *whole = capheap_caps_malloc(f.caps, 4096, CAPHEAP_CAP_8BIT);
+    CHECK(whole && capheap_caps_heap_of(f.caps, whole) == first);
+    capheap_caps_free(f.caps, whole);
+    CHECK(capheap_caps_check_integrity_all(f.caps, NULL, NULL));
+    fx_close(&f);
+}
+
+static void t_full_heap_skip(void)
+{
+    full_heap_skip(&capheap_port_lock_none);
+    full_heap_skip(NULL); /* the default port */
+}
+
 int main(void)
 {
     RUN(t_esp32_five_heaps);
@@ -830,5 +902,6 @@ int main(void)
     RUN(t_walk);
     RUN(t_check_finds_damage);
     RUN(t_handmade_regions_critical_port);
+    RUN(t_full_heap_skip);
     return check_summary("caps.api");
 }
