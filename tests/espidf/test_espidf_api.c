@@ -24,31 +24,7 @@
 
 /* ---------------------------------------------------------------- helpers */
 
-static char out[128 * 1024];
-static size_t out_len;
-
-static void capture(void *ctx, const char *text)
-{
-    (void)ctx;
-    size_t n = strlen(text);
-    if (out_len + n >= sizeof out)
-        n = sizeof out - 1 - out_len;
-    memcpy(out + out_len, text, n);
-    out_len += n;
-    out[out_len] = '\0';
-}
-
-static void capture_start(void)
-{
-    out_len = 0;
-    out[0] = '\0';
-    capheap_espidf_set_print(capture, NULL);
-}
-
-static void capture_stop(void)
-{
-    capheap_espidf_set_print(NULL, NULL);
-}
+#include "espidf_capture.h"
 
 static size_t count_substr(const char *hay, const char *needle)
 {

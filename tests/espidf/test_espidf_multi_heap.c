@@ -20,32 +20,7 @@
 
 static alignas(64) unsigned char region[96 * 1024];
 
-/* Captures what the ESP-IDF layer prints. */
-static char out[64 * 1024];
-static size_t out_len;
-
-static void capture(void *ctx, const char *text)
-{
-    (void)ctx;
-    size_t n = strlen(text);
-    if (out_len + n >= sizeof out)
-        n = sizeof out - 1 - out_len;
-    memcpy(out + out_len, text, n);
-    out_len += n;
-    out[out_len] = '\0';
-}
-
-static void capture_start(void)
-{
-    out_len = 0;
-    out[0] = '\0';
-    capheap_espidf_set_print(capture, NULL);
-}
-
-static void capture_stop(void)
-{
-    capheap_espidf_set_print(NULL, NULL);
-}
+#include "espidf_capture.h"
 
 static multi_heap_handle_t fresh(void)
 {

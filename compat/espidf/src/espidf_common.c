@@ -97,3 +97,28 @@ capheap_sim_t *capheap_espidf_sim(void)
 {
     return espidf_state.sim;
 }
+
+typedef struct {
+    uintptr_t target;
+    void *found;
+} find_ctx_t;
+
+static bool find_cb(void *ctx, void *ptr, size_t size, bool used)
+{
+    find_ctx_t *f = ctx;
+    uintptr_t a = (uintptr_t)ptr;
+    if (f->target < a)
+        return false; /* blocks come in address order: passed it */
+    if (used && f->target < a + size) {
+        f->found = ptr;
+        return false;
+    }
+    return true;
+}
+
+void *espidf_find_used_block(capheap_heap_t *h, uintptr_t target)
+{
+    find_ctx_t f = { target, NULL };
+    capheap_heap_walk(h, find_cb, &f);
+    return f.found;
+}

@@ -30,6 +30,10 @@ void espidf_printf(const char *fmt, ...)
 /* Milliseconds since the first call (ESP-IDF log time stamps). */
 unsigned long espidf_log_ms(void);
 
+/* The allocated block of engine heap h whose payload holds address
+ * `target`, or NULL. O(blocks) walk; the caller holds the heap's lock. */
+void *espidf_find_used_block(capheap_heap_t *h, uintptr_t target);
+
 /* The error hook given to the default instance: forwards to the user's
  * hook or prints "E (ms) heap_caps: <reason> at <addr>". */
 void espidf_error_trampoline(void *ctx, capheap_error_reason_t reason, const void *where);

@@ -310,25 +310,6 @@ size_t heap_caps_get_allocated_size(void *ptr)
     return capheap_caps_get_allocated_size(CAPS(), ptr);
 }
 
-/* Finds the used engine block whose data holds `target` (data address). */
-typedef struct {
-    uintptr_t target;
-    void *found;
-} find_ctx_t;
-
-static bool find_cb(void *ctx, void *ptr, size_t size, bool used)
-{
-    find_ctx_t *f = ctx;
-    uintptr_t a = (uintptr_t)ptr;
-    if (f->target < a)
-        return false;
-    if (used && f->target < a + size) {
-        f->found = ptr;
-        return false;
-    }
-    return true;
-}
-
 size_t heap_caps_get_containing_block_size(void *ptr)
 {
     if (!ptr || !CAPS())
@@ -345,13 +326,12 @@ size_t heap_caps_get_containing_block_size(void *ptr)
         data = capheap_region_iram_to_dram(&r, a & ~(uintptr_t)3u);
     if (!data)
         return 0;
-    find_ctx_t f = { data, NULL };
     capheap_caps_heap_lock(h);
-    capheap_heap_walk(capheap_caps_heap_engine(h), find_cb, &f);
+    void *found = espidf_find_used_block(capheap_caps_heap_engine(h), data);
     capheap_caps_heap_unlock(h);
-    if (!f.found)
+    if (!found)
         return 0;
-    return capheap_caps_get_containing_block_size(CAPS(), f.found);
+    return capheap_caps_get_containing_block_size(CAPS(), found);
 }
 
 /* ------------------------------------------------------------ statistics */

@@ -173,34 +173,16 @@ size_t multi_heap_get_full_block_size(multi_heap_handle_t heap, void *p)
 
 /* ------------------------------------------------------------ walks */
 
-typedef struct {
-    uintptr_t target;
-    void *found;
-} find_ctx_t;
-
-static bool find_cb(void *ctx, void *ptr, size_t size, bool used)
-{
-    find_ctx_t *f = ctx;
-    uintptr_t a = (uintptr_t)ptr;
-    if (f->target < a)
-        return false; /* blocks come in address order: passed it */
-    if (used && f->target < a + size) {
-        f->found = ptr;
-        return false;
-    }
-    return true;
-}
-
 void *multi_heap_find_containing_block(multi_heap_handle_t heap, void *ptr)
 {
     if (!heap || !ptr)
         return NULL;
-    find_ctx_t f = { (uintptr_t)ptr, NULL };
+    void *found = NULL;
     mh_lock(heap);
     if (capheap_heap_contains(heap->heap, ptr))
-        capheap_heap_walk(heap->heap, find_cb, &f);
+        found = espidf_find_used_block(heap->heap, (uintptr_t)ptr);
     mh_unlock(heap);
-    return f.found;
+    return found;
 }
 
 typedef struct {
