@@ -274,9 +274,16 @@ static void t_aligned_fails_only_as_documented(void)
         }
         size_t n = prng_range(&rng, 0, 3) ? prng_range(&rng, 1, 200) : prng_range(&rng, 200, 6000);
         size_t a = (size_t)1 << prng_range(&rng, 1, 12);
-        live[i] = capheap_heap_aligned_alloc(h, n, a);
+        size_t off = ALIGN_ * prng_range(&rng, 0, 3);   /* hidden prefix, sometimes */
+        if (off > n || prng_range(&rng, 0, 1))
+            off = 0;
+        live[i] = capheap_heap_aligned_alloc_offs(h, n, a, off);
         if (live[i]) {
-            CHECK((uintptr_t)live[i] % a == 0);
+            if (((uintptr_t)live[i] + off) % a || (uintptr_t)live[i] % ALIGN_) {
+                check_log("  aligned_alloc_offs(%zu, %zu, %zu) = %p\n", n, a, off, live[i]);
+                CHECK_FAILED("aligned placement wrong");
+            }
+            CHECK(capheap_heap_usable_size(h, live[i]) >= n);
             continue;
         }
         failures++;
