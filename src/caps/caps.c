@@ -109,6 +109,7 @@ static void record_init(struct capheap_caps *c, caps_heap_t *h, const capheap_re
     for (int p = 0; p < CAPHEAP_PRIORITIES; p++)
         h->caps[p] = r->caps[p];
     h->caps_union = r->caps[0] | r->caps[1] | r->caps[2];
+    h->caps_missing = ~h->caps_union;
     h->reserve = (r->flags & CAPHEAP_MT_RESERVE) != 0;
     h->alias_kind = r->alias_kind;
     h->exec_alias = (r->flags & CAPHEAP_MT_DIRAM) && r->alias_kind != CAPHEAP_ALIAS_NONE;
@@ -119,7 +120,7 @@ static void record_init(struct capheap_caps *c, caps_heap_t *h, const capheap_re
     h->owner = c;
     h->lock_ops = c->lock_ops == &capheap_port_lock_none ? NULL : c->lock_ops;
     h->fast_alloc = !h->reserve && !h->lock_ops;
-    h->fast_free = !h->lock_ops && !c->free_hook;
+    atomic_init(&h->fast_span, !h->lock_ops && !c->free_hook ? (size_t)r->size : 0);
     h->start = r->start;
     h->end = r->start + r->size;
     if (r->alias_kind != CAPHEAP_ALIAS_NONE) {
@@ -379,8 +380,10 @@ static capheap_err_t add_region_locked(struct capheap_caps *c, const capheap_reg
         return err;
     /* free's shortcut must stop trusting the outer heap's range before any
      * pointer into the new heap can exist */
-    if (in)
+    if (in) {
+        atomic_store_explicit(&in->heap->fast_span, 0, memory_order_seq_cst);
         atomic_store_explicit(&in->heap->free_span, 0, memory_order_seq_cst);
+    }
 
     memcpy(idx->e, old->e, old->count * sizeof old->e[0]);
     idx->count = index_insert(idx->e, old->count, s, e, h, false);
@@ -602,7 +605,11 @@ void capheap_caps_set_hooks(capheap_caps_t *c, capheap_alloc_hook_fn on_alloc,
     c->hook_ctx = ctx;
     c->fast_reject = on_alloc ? ~0u : c->slow_caps;
     for (caps_heap_t *h = list_first(c); h; h = list_next(h))
-        h->fast_free = !h->lock_ops && !on_free;
+        atomic_store_explicit(&h->fast_span,
+                              !h->lock_ops && !on_free
+                                  ? atomic_load_explicit(&h->free_span, memory_order_relaxed)
+                                  : 0,
+                              memory_order_relaxed);
 }
 
 void capheap_caps_malloc_extmem_enable(capheap_caps_t *c, size_t limit)

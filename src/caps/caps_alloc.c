@@ -320,23 +320,24 @@ void *capheap_caps_malloc(capheap_caps_t *c, size_t size, uint32_t caps)
      * failed engine call changes nothing, so trying a heap again there
      * is harmless. The list is never empty once created. */
     if (!(caps & c->fast_reject)) {
-        caps_heap_t *h = list_first(c);
-        do {
-            if (!(h->caps[0] & caps) || !heap_matches(h, caps))
-                continue;
-            size_t full = heap_full_at(h);
-            if (full != SIZE_MAX) {
-                if (size >= full)
-                    continue; /* known to fail: the selection skips it too */
-                break;
+        for (caps_heap_t *h = list_first(c);; ) {
+            if ((h->caps[0] & caps) && heap_matches(h, caps)) {
+                size_t full = heap_full_at(h);
+                if (full == SIZE_MAX) {
+                    if (!h->fast_alloc)
+                        return malloc_locked(c, h, size, caps);
+                    void *p = capheap_heap_malloc(h->engine, size);
+                    if (p)
+                        return p;
+                    break;
+                }
+                if (size < full)
+                    break; /* may fit: the selection decides */
+                /* known to fail: the selection skips it too */
             }
-            if (!h->fast_alloc)
-                return malloc_locked(c, h, size, caps);
-            void *p = capheap_heap_malloc(h->engine, size);
-            if (p)
-                return p;
-            break;
-        } while ((h = list_next(h)) != NULL);
+            if (!(h = list_next(h)))
+                break;
+        }
     }
     return malloc_slow(c, size, caps);
 }
@@ -459,11 +460,12 @@ static void free_owned(struct capheap_caps *c, void *ptr, const owner_t *o)
 #if defined(__GNUC__) || defined(__clang__)
 __attribute__((noinline))
 #endif
-static void free_slow(struct capheap_caps *c, void *ptr, caps_heap_t *h)
+static void free_slow(struct capheap_caps *c, void *ptr)
 {
     uintptr_t shift = 0;
-    if (!ptr)
+    if (!c || !ptr)
         return;
+    caps_heap_t *h = atomic_load_explicit(&c->hint, memory_order_relaxed);
     if ((uintptr_t)ptr - h->start >=
         atomic_load_explicit(&h->free_span, memory_order_relaxed)) {
         const caps_index_entry_t *e = caps_index_find(index_get(c), (uintptr_t)ptr);
@@ -497,20 +499,18 @@ static void free_slow(struct capheap_caps *c, void *ptr, caps_heap_t *h)
 
 void capheap_caps_free(capheap_caps_t *c, void *ptr)
 {
-    if (!c)
-        return;
     /* most frees belong to the heap of the previous free: one range check
-     * (a heap with nested heaps inside has an empty range here; NULL is
+     * (empty with a lock, a free hook or a heap nested inside; NULL is
      * outside every range and handled in free_slow) */
-    caps_heap_t *h = atomic_load_explicit(&c->hint, memory_order_relaxed);
-    if ((uintptr_t)ptr - h->start <
-            atomic_load_explicit(&h->free_span, memory_order_relaxed) &&
-        h->fast_free) {
+    caps_heap_t *h;
+    if (c && (h = atomic_load_explicit(&c->hint, memory_order_relaxed),
+              (uintptr_t)ptr - h->start <
+                  atomic_load_explicit(&h->fast_span, memory_order_relaxed))) {
         heap_changed(h);
         capheap_heap_free(h->engine, ptr); /* the engine validates ptr */
         return;
     }
-    free_slow(c, ptr, h);
+    free_slow(c, ptr);
 }
 
 size_t capheap_caps_get_allocated_size(capheap_caps_t *c, void *ptr)

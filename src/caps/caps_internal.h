@@ -50,13 +50,15 @@ struct capheap_caps_heap {
     /* free()'s shortcut trusts [start, start + free_span): the region's
      * size, 0 once another heap lives inside one of its blocks */
     atomic_size_t free_span;
+    /* free_span with the no-op port and no free hook, else 0: the range
+     * in which free() may hand the pointer to the engine at once */
+    atomic_size_t fast_span;
     uint32_t caps[CAPHEAP_PRIORITIES];
     uint32_t caps_union;
+    uint32_t caps_missing;          /* ~caps_union: one test for "has them all" */
     bool reserve;         /* CAPHEAP_MT_RESERVE: tried last */
     bool fast_alloc;      /* !reserve and the no-op lock port: the plain
                              malloc fast path may use it as it is */
-    bool fast_free;       /* the no-op lock port and no free hook: free's
-                             shortcut may call the engine directly */
     bool exec_alias;      /* D/IRAM: EXEC requests are returned at the alias */
     bool runtime;         /* added by add_region* */
     uint8_t alias_kind;
@@ -162,7 +164,7 @@ static inline void heap_refused(caps_heap_t *h)
 
 static inline bool heap_matches(const caps_heap_t *h, uint32_t caps)
 {
-    return (h->caps_union & caps) == caps;
+    return !(h->caps_missing & caps);
 }
 
 static inline caps_heap_t *list_first(const struct capheap_caps *c)
