@@ -289,23 +289,20 @@ static void *malloc_slow(struct capheap_caps *c, size_t size, uint32_t caps)
     return alloc_policy(c, size, 0, caps, false, "capheap_caps_malloc");
 }
 
-/* The fast path's try of h when h has a lock (or is a reserve heap). */
+/* The fast path's try of a heap with a lock. */
 #if defined(__GNUC__) || defined(__clang__)
 __attribute__((noinline))
 #endif
-static void *malloc_locked(struct capheap_caps *c, caps_heap_t *h, size_t size, uint32_t caps)
+static void *malloc_locked(caps_heap_t *h, size_t size)
 {
     const capheap_lock_ops_t *ops = h->lock_ops;
-    if (!h->reserve && ops) {
-        ops->acquire(ops->ctx, &h->lock);
-        void *p = capheap_heap_malloc(h->engine, size);
-        if (p)
-            heap_changed_cheap(h); /* a refusal since we looked */
-        ops->release(ops->ctx, &h->lock);
-        if (p)
-            return p;
-    }
-    return malloc_slow(c, size, caps);
+    ops->acquire(ops->ctx, &h->lock);
+    void *p = capheap_heap_malloc(h->engine, size);
+    if (p && heap_full_at(h) != SIZE_MAX)
+        heap_changed(h); /* a refusal since we looked */
+    ops = h->lock_ops;
+    ops->release(ops->ctx, &h->lock);
+    return p;
 }
 
 void *capheap_caps_malloc(capheap_caps_t *c, size_t size, uint32_t caps)
@@ -324,9 +321,13 @@ void *capheap_caps_malloc(capheap_caps_t *c, size_t size, uint32_t caps)
             if ((h->caps[0] & caps) && heap_matches(h, caps)) {
                 size_t full = heap_full_at(h);
                 if (full == SIZE_MAX) {
-                    if (!h->fast_alloc)
-                        return malloc_locked(c, h, size, caps);
-                    void *p = capheap_heap_malloc(h->engine, size);
+                    void *p;
+                    if (h->fast_alloc)
+                        p = capheap_heap_malloc(h->engine, size);
+                    else if (h->reserve)
+                        break;
+                    else
+                        p = malloc_locked(h, size);
                     if (p)
                         return p;
                     break;
@@ -456,16 +457,13 @@ static void free_owned(struct capheap_caps *c, void *ptr, const owner_t *o)
     heap_unlock(o->heap);
 }
 
-/* free() when the hint missed, a hook is set or the heap has a lock. */
+/* free() when the hint missed or a hook is set: the index, aliases. */
 #if defined(__GNUC__) || defined(__clang__)
 __attribute__((noinline))
 #endif
-static void free_slow(struct capheap_caps *c, void *ptr)
+static void free_lookup(struct capheap_caps *c, void *ptr, caps_heap_t *h)
 {
     uintptr_t shift = 0;
-    if (!c || !ptr)
-        return;
-    caps_heap_t *h = atomic_load_explicit(&c->hint, memory_order_relaxed);
     if ((uintptr_t)ptr - h->start >=
         atomic_load_explicit(&h->free_span, memory_order_relaxed)) {
         const caps_index_entry_t *e = caps_index_find(index_get(c), (uintptr_t)ptr);
@@ -495,6 +493,28 @@ static void free_slow(struct capheap_caps *c, void *ptr)
     capheap_heap_free(h->engine, (void *)((uintptr_t)ptr - shift));
     heap_changed(h);
     heap_unlock(h);
+}
+
+/* free() past the no-lock shortcut: the hint's heap with its lock, else
+ * free_lookup. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline))
+#endif
+static void free_slow(struct capheap_caps *c, void *ptr)
+{
+    if (!c || !ptr)
+        return;
+    caps_heap_t *h = atomic_load_explicit(&c->hint, memory_order_relaxed);
+    const capheap_lock_ops_t *ops = h->lock_ops;
+    if ((uintptr_t)ptr - h->start < atomic_load_explicit(&h->free_span, memory_order_relaxed) &&
+        ops && !c->free_hook) {
+        ops->acquire(ops->ctx, &h->lock);
+        capheap_heap_free(h->engine, ptr); /* the engine validates ptr */
+        heap_changed(h);
+        ops->release(ops->ctx, &h->lock);
+        return;
+    }
+    free_lookup(c, ptr, h);
 }
 
 void capheap_caps_free(capheap_caps_t *c, void *ptr)
