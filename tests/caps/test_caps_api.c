@@ -860,7 +860,9 @@ static void full_heap_skip(const capheap_lock_ops_t *ops)
         CHECK(blk[n] && capheap_caps_heap_of(f.caps, blk[n]) == first);
         n++;
         /* so does a change made through the engine under the heap's lock */
-        CHECK(capheap_caps_malloc(f.caps, 64, CAPHEAP_CAP_8BIT) != blk[0]);
+        void *elsewhere = capheap_caps_malloc(f.caps, 64, CAPHEAP_CAP_8BIT);
+        CHECK(elsewhere && capheap_caps_heap_of(f.caps, elsewhere) != first);
+        capheap_caps_free(f.caps, elsewhere);
         capheap_caps_heap_lock(first);
         capheap_heap_free(e, blk[0]);
         capheap_caps_heap_unlock(first);
