@@ -186,33 +186,37 @@ typedef struct {
 static inline bool layout_of(uintptr_t base, uintptr_t hi, layout_t *l)
 {
     size_t avail = hi - base;
-    /* Rows enough for a block as large as the whole region; when their index
-     * does not fit, one row less with the block capped to what that many
-     * rows can list (a few bytes at the end stay unused), so that a larger
-     * region never holds less. */
-    size_t rows = (avail >> ALIGN_LOG2) < SL_COUNT ? 1 : (class_of(avail & ~(ALIGN - 1)) >> SL_LOG2) + 1;
-    if (rows > 32)
-        return false; /* beyond 2^(36 + ALIGN_LOG2) bytes: more rows than fl_bitmap has bits */
-    for (; rows >= 1; rows--) {
+    bool found = false;
+    /* The fewest rows that list the block the region then holds; with fewer
+     * rows than that, the block capped to what they list, when that leaves
+     * more room (so a larger region never holds less). Each extra row costs
+     * its 2^SL_LOG2 heads; a power-of-two region needs log2(size) -
+     * log2(2^SL_LOG2 * ALIGN) + 1 rows at most. */
+    for (size_t rows = 1; rows <= 32; rows++) {
         size_t bitmaps = (rows * sizeof(uint32_t) + W - 1) / W * W;
         size_t ctl = sizeof(struct capheap_heap) + bitmaps + rows * SL_COUNT * W;
         if (ctl + W + ALIGN + BLOCK_MIN > avail)
-            continue;
+            break;
         uintptr_t first = ((base + ctl + W + ALIGN - 1) & ~(uintptr_t)(ALIGN - 1)) - W;
         size_t stride = (hi - first - W) & ~(uintptr_t)(ALIGN - 1);
         /* largest stride the rows list: units below SL_COUNT << (rows - 1) */
         unsigned shift = (unsigned)(rows - 1 + ALIGN_LOG2 + SL_LOG2);
-        if (shift < sizeof(size_t) * CHAR_BIT && stride > ((size_t)1 << shift) - ALIGN)
+        bool listed = shift >= sizeof(size_t) * CHAR_BIT || stride < ((size_t)1 << shift);
+        if (!listed)
             stride = ((size_t)1 << shift) - ALIGN;
         if (stride < BLOCK_MIN)
-            continue;
-        l->rows = rows;
-        l->heads = base + sizeof(struct capheap_heap) + bitmaps;
-        l->first = first;
-        l->sentinel = first + stride;
-        return true;
+            break;
+        if (!found || stride > l->sentinel - l->first) {
+            l->rows = rows;
+            l->heads = base + sizeof(struct capheap_heap) + bitmaps;
+            l->first = first;
+            l->sentinel = first + stride;
+            found = true;
+        }
+        if (listed)
+            break; /* more rows would only take room from the block */
     }
-    return false;
+    return found;
 }
 
 #endif /* CAPHEAP_ENGINE_BLOCK_H */
