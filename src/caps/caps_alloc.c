@@ -483,7 +483,7 @@ static void free_lookup(struct capheap_caps *c, void *ptr, caps_heap_t *h)
             shift = h->alias_lo - h->start;
         } else if (atomic_load_explicit(&h->free_span, memory_order_relaxed)) {
             /* the next free from this heap takes the shortcut */
-            atomic_store_explicit(&c->hint, h, memory_order_relaxed);
+            atomic_store_explicit(&c->hint, h, memory_order_release);
         }
     }
     /* one lock round trip; the engine validates the pointer */
@@ -504,7 +504,7 @@ static void free_slow(struct capheap_caps *c, void *ptr)
 {
     if (!c || !ptr)
         return;
-    caps_heap_t *h = atomic_load_explicit(&c->hint, memory_order_relaxed);
+    caps_heap_t *h = atomic_load_explicit(&c->hint, memory_order_acquire);
     const capheap_lock_ops_t *ops = h->lock_ops;
     if ((uintptr_t)ptr - h->start < atomic_load_explicit(&h->free_span, memory_order_relaxed) &&
         ops && !c->free_hook) {
@@ -523,7 +523,7 @@ void capheap_caps_free(capheap_caps_t *c, void *ptr)
      * (empty with a lock, a free hook or a heap nested inside; NULL is
      * outside every range and handled in free_slow) */
     caps_heap_t *h;
-    if (c && (h = atomic_load_explicit(&c->hint, memory_order_relaxed),
+    if (c && (h = atomic_load_explicit(&c->hint, memory_order_acquire),
               (uintptr_t)ptr - h->start <
                   atomic_load_explicit(&h->fast_span, memory_order_relaxed))) {
         heap_changed(h);

@@ -92,8 +92,10 @@ struct capheap_caps {
     _Atomic(caps_index_t *) index;
     _Atomic(caps_heap_t *) first;   /* selection list */
     _Atomic(caps_heap_t *) hint;    /* heap of a recent free that took the
-                                       index: free's first guess (relaxed:
-                                       only a hint; never NULL once created) */
+                                       index: free's first guess (never NULL
+                                       once created; release/acquire so that
+                                       the record read through it is seen
+                                       complete: plain moves on x86) */
     atomic_size_t heap_count;
     atomic_size_t extmem_limit;
     uint32_t word;                  /* EXEC/32BIT size granule */
