@@ -48,8 +48,18 @@ static bool make_request_slow(const struct capheap_caps *c, size_t size, size_t 
         size = (size + w - 1) & ~(w - 1);
     }
     const capheap_chip_t *chip = c->cfg.chip;
-    if (chip && chip->align_for_caps && (!chip->align_caps || (caps & chip->align_caps)))
-        align = chip->align_for_caps(caps, align ? align : 1);
+    if (chip && chip->align_for_caps && (!chip->align_caps || (caps & chip->align_caps))) {
+        size_t raised = chip->align_for_caps(caps, align ? align : 1);
+        if (raised > align && raised > CAPHEAP_ALIGNMENT) {
+            /* the hook raised the alignment (DMA, cache lines): the buffer
+             * must also end on that boundary, so that no neighbour's header
+             * shares its last cache line */
+            if (size > SIZE_MAX - (raised - 1))
+                return false;
+            size = (size + raised - 1) & ~(raised - 1);
+        }
+        align = raised;
+    }
     rq->asked = align > 1 ? align : 0;
     if (align <= CAPHEAP_ALIGNMENT)
         align = 0;
@@ -59,34 +69,39 @@ static bool make_request_slow(const struct capheap_caps *c, size_t size, size_t 
     return true;
 }
 
-/* Copies n bytes where either side may be instruction memory: whole 32-bit
- * words where both sides allow it (instruction buses fault on byte access),
- * bytes otherwise. Each word goes through a uint32_t temporary with memcpy
- * (one aligned load and store, and no strict-aliasing assumptions about the
- * objects on either side). */
+/* Copies n bytes where either side may be instruction memory. When both
+ * sides are word-aligned, every access is one aligned 32-bit load or store
+ * (instruction buses fault on byte access): a volatile lvalue the compiler
+ * can neither split into bytes nor turn into a library call, whatever the
+ * target's alignment rules; a length that is not a multiple of 4 is rounded
+ * up, which callers allow (engine blocks are whole words). Bytes otherwise. */
+#if defined(__GNUC__) || defined(__clang__)
+typedef uint32_t __attribute__((may_alias)) word_t;
+#else
+typedef uint32_t word_t;
+#endif
+
 static void copy_mem(void *dst, const void *src, size_t n)
 {
-    unsigned char *d = (unsigned char *)dst;
-    const unsigned char *s = (const unsigned char *)src;
-    if ((((uintptr_t)d | (uintptr_t)s) & 3u) == 0) {
-        for (; n >= 4; n -= 4, d += 4, s += 4) {
-            uint32_t w;
-            memcpy(&w, s, 4);
-            memcpy(d, &w, 4);
-        }
+    if ((((uintptr_t)dst | (uintptr_t)src) & 3u) == 0) {
+        volatile word_t *d = (volatile word_t *)dst;
+        const volatile word_t *s = (const volatile word_t *)src;
+        for (size_t i = 0; i < (n + 3) / 4; i++)
+            d[i] = s[i];
+        return;
     }
-    memcpy(d, s, n);
+    memcpy(dst, src, n);
 }
 
 static void zero_mem(void *dst, size_t n)
 {
-    unsigned char *d = (unsigned char *)dst;
-    if (((uintptr_t)d & 3u) == 0) {
-        const uint32_t zero = 0;
-        for (; n >= 4; n -= 4, d += 4)
-            memcpy(d, &zero, 4);
+    if (((uintptr_t)dst & 3u) == 0) {
+        volatile word_t *d = (volatile word_t *)dst;
+        for (size_t i = 0; i < (n + 3) / 4; i++)
+            d[i] = 0;
+        return;
     }
-    memset(d, 0, n);
+    memset(dst, 0, n);
 }
 
 /* EXEC from a word-reversed D/IRAM heap: the block is allocated with a
@@ -568,7 +583,9 @@ static void *realloc_nofail(struct capheap_caps *c, void *ptr, size_t size, uint
     bool wants_alias = (rq.match & CAPHEAP_CAP_EXEC) && h->exec_alias;
     bool in_place = !o.alias && !wants_alias && heap_matches(h, rq.match) &&
                     (rq.align == 0 || ((uintptr_t)o.block & (rq.align - 1)) == 0);
-    if (in_place && rq.align == 0) {
+    /* With a raised alignment the engine may only shrink the block (a shrink
+     * never moves it); growth is done by moving to an aligned block. */
+    if (in_place && (rq.align == 0 || rq.size <= o.usable)) {
         heap_lock(h);
         void *n = capheap_heap_realloc(h->engine, o.block, rq.size);
         heap_changed(h);

@@ -889,6 +889,64 @@ static void t_full_heap_skip(void)
     full_heap_skip(NULL); /* the default port */
 }
 
+
+/* A DMA block on a cache-line chip owns whole cache lines: aligned to the
+ * line and its usable end on a line boundary too, so that no neighbour's
+ * header shares a line a cache invalidate would discard (review finding). */
+static void t_dma_blocks_own_whole_cache_lines(void)
+{
+    fixture_t f;
+    REQUIRE(fx_open(&f, "stm32h743", FX_ALL));
+    void *a = capheap_caps_malloc(f.caps, 20, CAPHEAP_CAP_DMA);
+    void *b = capheap_caps_malloc(f.caps, 20, CAPHEAP_CAP_DMA);
+    REQUIRE(a && b);
+    size_t line = 32;
+    CHECK_EQ_U((uintptr_t)a % line, 0);
+    CHECK(capheap_caps_get_allocated_size(f.caps, a) >= line);
+    /* the next block's header is not inside a's last line */
+    uintptr_t lo = (uintptr_t)a, hi = lo + line;
+    CHECK((uintptr_t)b >= hi || (uintptr_t)b + line <= lo);
+    if ((uintptr_t)b > lo)
+        CHECK((uintptr_t)b - sizeof(size_t) >= hi);
+    /* realloc shrinking a DMA block keeps it where it is, even with the heap
+     * full (the engine shrinks in place) */
+    void *big = capheap_caps_malloc(f.caps, 4096, CAPHEAP_CAP_DMA);
+    REQUIRE(big);
+    void *fill[4096];
+    size_t nfill = 0;
+    while (nfill < 4096 && (fill[nfill] = capheap_caps_malloc(f.caps, 64, CAPHEAP_CAP_DMA)) != NULL)
+        nfill++;
+    CHECK_EQ_U((uintptr_t)capheap_caps_realloc(f.caps, big, 1000, CAPHEAP_CAP_DMA), (uintptr_t)big);
+    CHECK_EQ_U((uintptr_t)big % line, 0);
+    for (size_t i = 0; i < nfill; i++)
+        capheap_caps_free(f.caps, fill[i]);
+    capheap_caps_free(f.caps, big);
+    capheap_caps_free(f.caps, a);
+    capheap_caps_free(f.caps, b);
+    CHECK(capheap_caps_check_integrity_all(f.caps, NULL, NULL));
+    fx_close(&f);
+}
+
+/* calloc of an odd size from instruction memory zeroes it word by word and
+ * realloc copies whole words (instruction buses fault on byte access). */
+static void t_exec_odd_sizes_word_access(void)
+{
+    fixture_t f;
+    REQUIRE(fx_open(&f, "esp32", FX_ALL));
+    unsigned char *p = capheap_caps_calloc(f.caps, 1, 6, CAPHEAP_CAP_EXEC);
+    REQUIRE(p);
+    CHECK_EQ_U((uintptr_t)p % 4, 0);
+    for (int i = 0; i < 6; i++)
+        CHECK_EQ_U(p[i], 0);
+    memcpy(p, "abcdef", 6);
+    unsigned char *q = capheap_caps_realloc(f.caps, p, 4096, CAPHEAP_CAP_EXEC);
+    REQUIRE(q);
+    CHECK(memcmp(q, "abcdef", 6) == 0);
+    capheap_caps_free(f.caps, q);
+    CHECK(capheap_caps_check_integrity_all(f.caps, NULL, NULL));
+    fx_close(&f);
+}
+
 int main(void)
 {
     RUN(t_esp32_five_heaps);
@@ -905,5 +963,7 @@ int main(void)
     RUN(t_check_finds_damage);
     RUN(t_handmade_regions_critical_port);
     RUN(t_full_heap_skip);
+    RUN(t_dma_blocks_own_whole_cache_lines);
+    RUN(t_exec_odd_sizes_word_access);
     return check_summary("caps.api");
 }
