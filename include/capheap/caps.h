@@ -142,7 +142,7 @@ capheap_err_t capheap_caps_create_from_chip(const capheap_caps_config_t *cfg,
  * or the first error of capheap_caps_add_region_desc. Thread-safe; not
  * ISR-safe. O(heaps).
  */
-capheap_err_t capheap_caps_enable_deferred(capheap_caps_t *caps);
+capheap_err_t capheap_caps_enable_deferred(capheap_caps_t *inst);
 
 /*
  * Adds [start, end) as a heap with the caps of the chip's memory type at
@@ -155,11 +155,11 @@ capheap_err_t capheap_caps_enable_deferred(capheap_caps_t *caps);
  *   and the errors of capheap_caps_add_region_desc.
  * Thread-safe (may run while other threads allocate); not ISR-safe. O(heaps).
  */
-capheap_err_t capheap_caps_add_region(capheap_caps_t *caps, void *start, void *end);
+capheap_err_t capheap_caps_add_region(capheap_caps_t *inst, void *start, void *end);
 
 /* Adds [start, end) with the given three masks (no alias, no flags). Errors
  * as capheap_caps_add_region_desc. */
-capheap_err_t capheap_caps_add_region_with_caps(capheap_caps_t *caps,
+capheap_err_t capheap_caps_add_region_with_caps(capheap_caps_t *inst,
                                                 const uint32_t masks[CAPHEAP_PRIORITIES],
                                                 void *start, void *end);
 
@@ -182,7 +182,7 @@ capheap_err_t capheap_caps_add_region_with_caps(capheap_caps_t *caps,
  *   CAPHEAP_ERR_NO_MEM       the lock could not be created.
  * Thread-safe; not ISR-safe. O(heaps).
  */
-capheap_err_t capheap_caps_add_region_desc(capheap_caps_t *caps,
+capheap_err_t capheap_caps_add_region_desc(capheap_caps_t *inst,
                                            const capheap_region_t *region);
 
 /*
@@ -190,7 +190,7 @@ capheap_err_t capheap_caps_add_region_desc(capheap_caps_t *caps,
  * the caller's again; every pointer from the instance becomes invalid. No
  * other call may be running. O(heaps).
  */
-void capheap_caps_destroy(capheap_caps_t *caps);
+void capheap_caps_destroy(capheap_caps_t *inst);
 
 /* ----------------------------------------------------------- allocation */
 
@@ -204,11 +204,11 @@ void capheap_caps_destroy(capheap_caps_t *caps);
  * failed-allocation callback runs and, when abort-on-failure is set, the
  * abort hook. O(heaps) (each try O(1)). Thread-safe.
  */
-void *capheap_caps_malloc(capheap_caps_t *caps, size_t size, uint32_t caps_mask);
+void *capheap_caps_malloc(capheap_caps_t *inst, size_t size, uint32_t caps_mask);
 
 /* calloc: zeroed n*size bytes. NULL iff n*size overflows or malloc fails.
  * O(heaps) + zeroing. */
-void *capheap_caps_calloc(capheap_caps_t *caps, size_t n, size_t size,
+void *capheap_caps_calloc(capheap_caps_t *inst, size_t n, size_t size,
                           uint32_t caps_mask);
 
 /*
@@ -217,7 +217,7 @@ void *capheap_caps_calloc(capheap_caps_t *caps, size_t n, size_t size,
  * hook as CAPHEAP_E_NOT_OWNED and ignored; engine checks report double and
  * interior frees. O(log heaps) + O(1). Thread-safe.
  */
-void capheap_caps_free(capheap_caps_t *caps, void *ptr);
+void capheap_caps_free(capheap_caps_t *inst, void *ptr);
 
 /*
  * realloc with capabilities. ptr NULL = malloc; size 0 = free, returns
@@ -229,7 +229,7 @@ void capheap_caps_free(capheap_caps_t *caps, void *ptr);
  * untouched iff the new size cannot be had (or ptr is not owned: reported).
  * O(heaps) + copy. Thread-safe.
  */
-void *capheap_caps_realloc(capheap_caps_t *caps, void *ptr, size_t size,
+void *capheap_caps_realloc(capheap_caps_t *inst, void *ptr, size_t size,
                            uint32_t caps_mask);
 
 /*
@@ -239,11 +239,11 @@ void *capheap_caps_realloc(capheap_caps_t *caps, void *ptr, size_t size,
  * word-reversed alias cannot honour an alignment above the word: such
  * requests skip those heaps. Free with capheap_caps_free. O(heaps).
  */
-void *capheap_caps_aligned_alloc(capheap_caps_t *caps, size_t align, size_t size,
+void *capheap_caps_aligned_alloc(capheap_caps_t *inst, size_t align, size_t size,
                                  uint32_t caps_mask);
 
 /* aligned calloc: zeroed, NULL iff n*size overflows or aligned_alloc fails. */
-void *capheap_caps_aligned_calloc(capheap_caps_t *caps, size_t align, size_t n,
+void *capheap_caps_aligned_calloc(capheap_caps_t *inst, size_t align, size_t n,
                                   size_t size, uint32_t caps_mask);
 
 /*
@@ -251,11 +251,11 @@ void *capheap_caps_aligned_calloc(capheap_caps_t *caps, size_t align, size_t n,
  * the first success; the failed-allocation callback / abort run only when
  * every entry failed (with the last caps). NULL iff all fail or count is 0.
  */
-void *capheap_caps_malloc_prefer(capheap_caps_t *caps, size_t size,
+void *capheap_caps_malloc_prefer(capheap_caps_t *inst, size_t size,
                                  const uint32_t *caps_list, size_t count);
-void *capheap_caps_calloc_prefer(capheap_caps_t *caps, size_t n, size_t size,
+void *capheap_caps_calloc_prefer(capheap_caps_t *inst, size_t n, size_t size,
                                  const uint32_t *caps_list, size_t count);
-void *capheap_caps_realloc_prefer(capheap_caps_t *caps, void *ptr, size_t size,
+void *capheap_caps_realloc_prefer(capheap_caps_t *inst, void *ptr, size_t size,
                                   const uint32_t *caps_list, size_t count);
 
 /*
@@ -264,40 +264,40 @@ void *capheap_caps_realloc_prefer(capheap_caps_t *caps, void *ptr, size_t size,
  * memory, sizes up to it DEFAULT|INTERNAL first and then any DEFAULT memory.
  * NULL as capheap_caps_malloc. O(heaps).
  */
-void *capheap_caps_malloc_default(capheap_caps_t *caps, size_t size);
-void *capheap_caps_calloc_default(capheap_caps_t *caps, size_t n, size_t size);
-void *capheap_caps_realloc_default(capheap_caps_t *caps, void *ptr, size_t size);
+void *capheap_caps_malloc_default(capheap_caps_t *inst, size_t size);
+void *capheap_caps_calloc_default(capheap_caps_t *inst, size_t n, size_t size);
+void *capheap_caps_realloc_default(capheap_caps_t *inst, void *ptr, size_t size);
 
 /* Lets malloc_default use external memory for requests above `limit` bytes
  * (SIZE_MAX: never, the state after create). Thread-safe. O(1). */
-void capheap_caps_malloc_extmem_enable(capheap_caps_t *caps, size_t limit);
+void capheap_caps_malloc_extmem_enable(capheap_caps_t *inst, size_t limit);
 
 /*
  * Usable bytes of the block at ptr as the caller sees them (from ptr to the
  * end of the block; at least what was asked). 0 for NULL or a pointer not
  * owned (reported). O(log heaps).
  */
-size_t capheap_caps_get_allocated_size(capheap_caps_t *caps, void *ptr);
+size_t capheap_caps_get_allocated_size(capheap_caps_t *inst, void *ptr);
 
 /* Usable bytes of the engine block holding ptr, counted from the block's
  * start (for a block at a word-reversed alias this includes the hidden word;
  * otherwise it equals get_allocated_size). 0 for NULL or not owned.
  * O(log heaps). */
-size_t capheap_caps_get_containing_block_size(capheap_caps_t *caps, void *ptr);
+size_t capheap_caps_get_containing_block_size(capheap_caps_t *inst, void *ptr);
 
 /* ---------------------------------------------------------- failure policy */
 
 /* Sets the callback run when an allocation fails (NULL removes it). O(1). */
-void capheap_caps_set_failed_alloc_callback(capheap_caps_t *caps,
+void capheap_caps_set_failed_alloc_callback(capheap_caps_t *inst,
                                             capheap_alloc_failed_fn fn, void *ctx);
 
 /* When on, a failed allocation (after the callback) calls `fn` (NULL:
  * capheap_port_abort) with a message naming the size and caps. O(1). */
-void capheap_caps_set_abort_on_failure(capheap_caps_t *caps, bool on,
+void capheap_caps_set_abort_on_failure(capheap_caps_t *inst, bool on,
                                        capheap_abort_fn fn, void *ctx);
 
 /* Allocation and free hooks (either may be NULL). O(1). */
-void capheap_caps_set_hooks(capheap_caps_t *caps, capheap_alloc_hook_fn on_alloc,
+void capheap_caps_set_hooks(capheap_caps_t *inst, capheap_alloc_hook_fn on_alloc,
                             capheap_free_hook_fn on_free, void *ctx);
 
 /* ------------------------------------------------------------ statistics */
@@ -311,14 +311,14 @@ void capheap_caps_set_hooks(capheap_caps_t *caps, capheap_alloc_hook_fn on_alloc
  * it), so total > free + allocated. All O(heaps); each heap is locked while
  * read.
  */
-size_t capheap_caps_get_total_size(capheap_caps_t *caps, uint32_t caps_mask);
-size_t capheap_caps_get_free_size(capheap_caps_t *caps, uint32_t caps_mask);
-size_t capheap_caps_get_minimum_free_size(capheap_caps_t *caps, uint32_t caps_mask);
+size_t capheap_caps_get_total_size(capheap_caps_t *inst, uint32_t caps_mask);
+size_t capheap_caps_get_free_size(capheap_caps_t *inst, uint32_t caps_mask);
+size_t capheap_caps_get_minimum_free_size(capheap_caps_t *inst, uint32_t caps_mask);
 /* Largest n for which one allocation from one of these heaps succeeds now,
  * the maximum over heaps (not the sum). */
-size_t capheap_caps_get_largest_free_block(capheap_caps_t *caps, uint32_t caps_mask);
+size_t capheap_caps_get_largest_free_block(capheap_caps_t *inst, uint32_t caps_mask);
 /* Sums the per-heap info; largest_free_block is the maximum. */
-void capheap_caps_get_info(capheap_caps_t *caps, capheap_heap_info_t *info,
+void capheap_caps_get_info(capheap_caps_t *inst, capheap_heap_info_t *info,
                            uint32_t caps_mask);
 
 /*
@@ -329,8 +329,8 @@ void capheap_caps_get_info(capheap_caps_t *caps, capheap_heap_info_t *info,
  * start. Heaps added during the window start their minimum at their own free
  * size. O(heaps).
  */
-capheap_err_t capheap_caps_monitor_local_minimum_free_size_start(capheap_caps_t *caps);
-capheap_err_t capheap_caps_monitor_local_minimum_free_size_stop(capheap_caps_t *caps);
+capheap_err_t capheap_caps_monitor_local_minimum_free_size_start(capheap_caps_t *inst);
+capheap_err_t capheap_caps_monitor_local_minimum_free_size_stop(capheap_caps_t *inst);
 
 /*
  * Prints, in ESP-IDF's heap_caps_print_heap_info format:
@@ -342,7 +342,7 @@ capheap_err_t capheap_caps_monitor_local_minimum_free_size_stop(capheap_caps_t *
  *       free 1234 allocated 0 min_free 1234 largest_free_block 6184
  * (addresses are chip addresses when the instance has a map). O(heaps).
  */
-void capheap_caps_print_heap_info(capheap_caps_t *caps, uint32_t caps_mask,
+void capheap_caps_print_heap_info(capheap_caps_t *inst, uint32_t caps_mask,
                                   capheap_print_fn print, void *ctx);
 
 /*
@@ -351,21 +351,21 @@ void capheap_caps_print_heap_info(capheap_caps_t *caps, uint32_t caps_mask,
  * Returns true iff all are sound; the first problem of each damaged heap is
  * described through print (may be NULL). O(blocks). Not ISR-safe.
  */
-bool capheap_caps_check_integrity(capheap_caps_t *caps, uint32_t caps_mask,
+bool capheap_caps_check_integrity(capheap_caps_t *inst, uint32_t caps_mask,
                                   capheap_print_fn print, void *ctx);
 /* Same, every heap. */
-bool capheap_caps_check_integrity_all(capheap_caps_t *caps,
+bool capheap_caps_check_integrity_all(capheap_caps_t *inst,
                                       capheap_print_fn print, void *ctx);
 /* Same, only the heap containing addr (data or alias address); true when no
  * heap contains it (nothing to check). */
-bool capheap_caps_check_integrity_addr(capheap_caps_t *caps, const void *addr,
+bool capheap_caps_check_integrity_addr(capheap_caps_t *inst, const void *addr,
                                        capheap_print_fn print, void *ctx);
 
 /*
  * Dump: for every matching heap (CAPHEAP_CAP_INVALID: every heap) a header
  * line and one line per block ("  0x3ffb2ed0 used 48" / "free"). O(blocks).
  */
-void capheap_caps_dump(capheap_caps_t *caps, uint32_t caps_mask,
+void capheap_caps_dump(capheap_caps_t *inst, uint32_t caps_mask,
                        capheap_print_fn print, void *ctx);
 
 /*
@@ -377,21 +377,21 @@ void capheap_caps_dump(capheap_caps_t *caps, uint32_t caps_mask,
  */
 typedef bool (*capheap_caps_walk_fn)(void *ctx, const capheap_caps_heap_t *heap,
                                      void *ptr, size_t size, bool used);
-bool capheap_caps_walk(capheap_caps_t *caps, uint32_t caps_mask,
+bool capheap_caps_walk(capheap_caps_t *inst, uint32_t caps_mask,
                        capheap_caps_walk_fn fn, void *ctx);
 
 /* ------------------------------------------------------------ per heap */
 
 /* Number of heaps (start-up, deferred and added). O(1). */
-size_t capheap_caps_heap_count(const capheap_caps_t *caps);
+size_t capheap_caps_heap_count(const capheap_caps_t *inst);
 
 /* The i-th heap in selection order (reserve heaps last), NULL when i is out
  * of range. O(heaps). */
-const capheap_caps_heap_t *capheap_caps_heap_at(const capheap_caps_t *caps, size_t i);
+const capheap_caps_heap_t *capheap_caps_heap_at(const capheap_caps_t *inst, size_t i);
 
 /* The heap whose region or alias view contains ptr, NULL if none.
  * O(log heaps), lock-free. */
-const capheap_caps_heap_t *capheap_caps_heap_of(const capheap_caps_t *caps,
+const capheap_caps_heap_t *capheap_caps_heap_of(const capheap_caps_t *inst,
                                                 const void *ptr);
 
 /*

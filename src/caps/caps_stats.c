@@ -10,8 +10,9 @@
 #define FOR_EACH_HEAP_BY_ADDRESS(c, h)                                             \
     for (const caps_index_t *idx_ = index_get(c); idx_; idx_ = NULL)               \
         for (size_t i_ = 0; i_ < idx_->count; i_++)                                \
-            for (caps_heap_t *h = idx_->e[i_].heap;                                \
-                 h && !idx_->e[i_].alias && idx_->e[i_].lo == h->start; h = NULL)
+            /* h names the loop variable: it cannot be parenthesised */         \
+            for (caps_heap_t *h = idx_->e[i_].heap; /* NOLINT(bugprone-macro-parentheses) */ \
+                 h && !idx_->e[i_].alias && idx_->e[i_].lo == h->start; h = NULL) /* NOLINT(bugprone-macro-parentheses) */
 
 void capheap_caps_heap_get_info(const capheap_caps_heap_t *h, capheap_heap_info_t *info)
 {

@@ -52,10 +52,11 @@ int capheap_port_backtrace(void **frames, int depth, int skip)
 
 void capheap_port_abort(const char *why)
 {
-    fputs("capheap: ", stderr);
-    fputs(why ? why : "abort", stderr);
-    fputs("\n", stderr);
-    fflush(stderr);
+    /* nothing useful is left to do if stderr fails: abort anyway */
+    (void)fputs("capheap: ", stderr);
+    (void)fputs(why ? why : "abort", stderr);
+    (void)fputs("\n", stderr);
+    (void)fflush(stderr);
     abort();
 }
 
