@@ -504,21 +504,26 @@ void *capheap_heap_realloc(capheap_heap_t *h, void *p, size_t n)
  * O(1): the head of the highest non-empty class (the block largest_free
  * reports) is taken when the aligned placement fits in it.
  */
-static blk_t *take_largest_if_aligned_fits(capheap_heap_t *h, size_t stride, size_t align, size_t offset)
+/* The first block of the highest non-empty class, and its class; NULL if
+ * the heap has no free block. O(1). */
+static blk_t *largest_head(const capheap_heap_t *h, unsigned *cls)
 {
     if (!h->fl_bitmap)
         return NULL;
     unsigned row = msb32(h->fl_bitmap);
-    unsigned cls = (row << SL_LOG2) + msb32(h->sl_bitmap[row]);
-    blk_t *b = h->heads[cls];
-    uintptr_t payload = (uintptr_t)block_payload(b);
+    *cls = (row << SL_LOG2) + msb32(h->sl_bitmap[row]);
+    return h->heads[*cls];
+}
+
+/* Where the aligned payload goes in a free block whose payload starts at
+ * `payload`: the first p with (p + offset) a multiple of align that leaves
+ * either no gap in front or a gap that can be a free block of its own. */
+static uintptr_t aligned_spot(uintptr_t payload, size_t align, size_t offset)
+{
     uintptr_t p = ((payload + offset + align - 1) & ~(uintptr_t)(align - 1)) - offset;
     while (p != payload && p - payload < BLOCK_MIN)
         p += align;
-    if (p - W > (uintptr_t)b + block_stride(b) || (uintptr_t)b + block_stride(b) - (p - W) < stride)
-        return NULL;
-    list_pop(h, b, cls);
-    return b;
+    return p;
 }
 
 void *capheap_heap_aligned_alloc_offs(capheap_heap_t *h, size_t n, size_t align, size_t offset)
@@ -532,15 +537,24 @@ void *capheap_heap_aligned_alloc_offs(capheap_heap_t *h, size_t n, size_t align,
     size_t stride = stride_for(n);
     /* Room for the request, the worst misalignment and a leading free block. */
     blk_t *b = take_fit(h, stride + align + BLOCK_MIN);
-    if (!b)
-        b = take_largest_if_aligned_fits(h, stride, align, offset);
-    if (!b)
-        return NULL;
-    uintptr_t payload = (uintptr_t)block_payload(b);
-    uintptr_t p = ((payload + offset + align - 1) & ~(uintptr_t)(align - 1)) - offset;
-    while (p != payload && p - payload < BLOCK_MIN)
-        p += align;
-    size_t gap = p - payload;
+    uintptr_t p;
+    if (b) {
+        p = aligned_spot((uintptr_t)block_payload(b), align, offset);
+    } else {
+        /* Second O(1) chance: the block largest_free describes, when the
+         * aligned placement fits in it without the worst-case padding (an
+         * aligned hole of exactly the size, for one). */
+        unsigned cls;
+        b = largest_head(h, &cls);
+        if (!b)
+            return NULL;
+        p = aligned_spot((uintptr_t)block_payload(b), align, offset);
+        uintptr_t end = (uintptr_t)b + block_stride(b);
+        if (p - W > end || end - (p - W) < stride)
+            return NULL;
+        list_pop(h, b, cls);
+    }
+    size_t gap = p - (uintptr_t)block_payload(b);
     if (gap) {
         /* Split off the leading part as a free block of its own. */
         size_t have = block_stride(b);
@@ -598,11 +612,9 @@ void capheap_heap_restore_minimum_free(capheap_heap_t *h, size_t old_minimum)
 
 size_t capheap_heap_largest_free(const capheap_heap_t *h)
 {
-    if (!h->fl_bitmap)
-        return 0;
-    unsigned row = msb32(h->fl_bitmap);
-    unsigned cls = (row << SL_LOG2) + msb32(h->sl_bitmap[row]);
-    return block_usable(h->heads[cls]);
+    unsigned cls;
+    const blk_t *b = largest_head(h, &cls);
+    return b ? block_usable(b) : 0;
 }
 
 void capheap_heap_get_info(const capheap_heap_t *h, capheap_heap_info_t *info)
