@@ -314,10 +314,20 @@ void capheap_caps_set_hooks(capheap_caps_t *inst, capheap_alloc_hook_fn on_alloc
 size_t capheap_caps_get_total_size(capheap_caps_t *inst, uint32_t caps_mask);
 size_t capheap_caps_get_free_size(capheap_caps_t *inst, uint32_t caps_mask);
 size_t capheap_caps_get_minimum_free_size(capheap_caps_t *inst, uint32_t caps_mask);
-/* Largest n for which one allocation from one of these heaps succeeds now,
- * the maximum over heaps (not the sum). */
+/* Largest n for which capheap_caps_malloc(inst, n, caps_mask) succeeds now
+ * (from one of these heaps: the maximum over heaps, not the sum), with what
+ * the request pays per heap taken off the engine's largest free block: the
+ * EXEC/32BIT rounding, the hidden word of an EXEC block at a word-reversed
+ * alias (and heaps whose alias would break a raised alignment count 0). Exact
+ * except when the chip's hook raises the alignment (DMA, cache-aligned...):
+ * the engine then guarantees the placement only in a block holding the size,
+ * the alignment and a minimum block (heap.h, aligned_alloc_offs), so the
+ * value is that guaranteed size, rounded down: an allocation of it succeeds,
+ * one a little larger may too. 0 for caps every request is refused with
+ * (EXEC with 8BIT or DMA, INVALID). */
 size_t capheap_caps_get_largest_free_block(capheap_caps_t *inst, uint32_t caps_mask);
-/* Sums the per-heap info; largest_free_block is the maximum. */
+/* Sums the per-heap info; largest_free_block is
+ * capheap_caps_get_largest_free_block(inst, caps_mask). */
 void capheap_caps_get_info(capheap_caps_t *inst, capheap_heap_info_t *info,
                            uint32_t caps_mask);
 
@@ -327,7 +337,10 @@ void capheap_caps_get_info(capheap_caps_t *inst, capheap_heap_info_t *info,
  * remembered and the window's minimum. Returns CAPHEAP_OK, or
  * CAPHEAP_ERR_STATE when start is called twice without stop or stop without
  * start. Heaps added during the window start their minimum at their own free
- * size. O(heaps).
+ * size. The admin lock only guards the window flag; each heap is then reset
+ * (or restored) under its own lock alone. A start and a stop racing each
+ * other leave every heap's remembered minimum intact (a heap reset twice
+ * keeps the lower one), so no minimum is ever lost. O(heaps).
  */
 capheap_err_t capheap_caps_monitor_local_minimum_free_size_start(capheap_caps_t *inst);
 capheap_err_t capheap_caps_monitor_local_minimum_free_size_stop(capheap_caps_t *inst);

@@ -59,7 +59,10 @@ typedef struct capheap_lock {
  * the lock cannot be created (the call that needed it then fails with
  * CAPHEAP_ERR_NO_MEM). acquire/release must be usable from every context
  * the allocator is called from: a port used from interrupts must mask them.
- * Locks are never taken recursively by capheap and never two at once.
+ * Locks are never taken recursively by capheap and never two at once: the
+ * instance's admin lock (add_region, enable_deferred, minimum windows) is
+ * released before any heap lock is taken, so a critical-section port that
+ * keeps one global saved interrupt state works.
  * destroy may be NULL.
  */
 typedef struct capheap_lock_ops {

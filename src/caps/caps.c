@@ -312,7 +312,7 @@ void capheap_caps_destroy(capheap_caps_t *c)
 
 /* ------------------------------------------------------------- add region */
 
-/* Is [s, e) strictly inside a used block of h? Caller holds no lock. */
+/* Is [s, e) strictly inside a used block of h? */
 typedef struct {
     uintptr_t s, e;
     bool inside;
@@ -331,11 +331,31 @@ static bool nest_walk(void *ctx, void *ptr, size_t size, bool used)
     return true;
 }
 
+/* Whether [s, e) lies inside one allocated block of the heap of index
+ * entry `in`: walks that heap holding its lock only (never inside the admin
+ * lock: capheap holds one lock at a time, port.h). */
+static bool nested_in_block(const caps_index_entry_t *in, uintptr_t s, uintptr_t e)
+{
+    nest_ctx_t n = { s, e, false };
+    heap_lock(in->heap);
+    capheap_heap_walk(in->heap->engine, nest_walk, &n);
+    heap_unlock(in->heap);
+    return n.inside;
+}
+
+/* Admin lock held (and no other). `seen` is the index that nested_ok was
+ * computed against (by add_region, before taking the admin lock); when the
+ * index changed since, *retry is set and nothing is done. */
 static capheap_err_t add_region_locked(struct capheap_caps *c, const capheap_region_t *r,
-                                       bool runtime)
+                                       bool runtime, const caps_index_t *seen, bool nested_ok,
+                                       bool *retry)
 {
     uintptr_t s = r->start, e = r->start + r->size;
     const caps_index_t *old = index_get(c);
+
+    *retry = old != seen;
+    if (*retry)
+        return CAPHEAP_OK;
 
     for (caps_heap_t *h = list_first(c); h; h = list_next(h))
         if (h->start == s && h->end == e)
@@ -347,26 +367,38 @@ static capheap_err_t add_region_locked(struct capheap_caps *c, const capheap_reg
     const caps_index_entry_t *in = caps_index_find(old, s);
     if (in) {
         /* must lie inside one allocated block of that heap */
-        if (in->alias || e > in->hi)
-            return CAPHEAP_ERR_OVERLAP;
-        nest_ctx_t n = { s, e, false };
-        heap_lock(in->heap);
-        capheap_heap_walk(in->heap->engine, nest_walk, &n);
-        heap_unlock(in->heap);
-        if (!n.inside)
+        if (in->alias || e > in->hi || !nested_ok)
             return CAPHEAP_ERR_OVERLAP;
     } else {
         for (size_t i = 0; i < old->count; i++)
             if (ranges_overlap(s, e, old->e[i].lo, old->e[i].hi))
                 return CAPHEAP_ERR_OVERLAP;
     }
-    if (r->alias_kind != CAPHEAP_ALIAS_NONE)
+    if (r->alias_kind != CAPHEAP_ALIAS_NONE) {
+        /* Nested inside a block of a D/IRAM heap: the new alias may lie in
+         * the parent's alias entry, inside the parent's instruction view of
+         * that same block (the entry is then split around it). */
+        const caps_heap_t *parent = in ? in->heap : NULL;
+        uintptr_t vs = 0, ve = 0;
+        if (parent && parent->alias_lo && parent->alias_kind == r->alias_kind) {
+            if (parent->alias_kind == CAPHEAP_ALIAS_LINEAR) {
+                vs = parent->alias_lo + (s - parent->start);
+                ve = parent->alias_lo + (e - parent->start);
+            } else { /* word-reversed: the view of [s, e) runs backwards */
+                vs = parent->alias_lo + (parent->end - e);
+                ve = parent->alias_lo + (parent->end - s);
+            }
+        }
+        bool in_view = vs < ve && r->alias >= vs && r->alias + r->size <= ve;
         for (size_t i = 0; i < old->count; i++)
-            if (ranges_overlap(r->alias, r->alias + r->size, old->e[i].lo, old->e[i].hi))
+            if (ranges_overlap(r->alias, r->alias + r->size, old->e[i].lo, old->e[i].hi) &&
+                !(in_view && old->e[i].alias && old->e[i].heap == parent))
                 return CAPHEAP_ERR_OVERLAP;
+    }
 
-    /* [record][index][engine] */
-    size_t entries = old->count + 3;
+    /* [record][index][engine]: the data and the alias range may each split
+     * an entry in two (+2 each) */
+    size_t entries = old->count + 4;
     uintptr_t p = align_up(s, REC_ALIGN);
     if (p >= e || e - p < sizeof(caps_heap_t) + index_bytes(entries) + 2 * REC_ALIGN)
         return CAPHEAP_ERR_TOO_SMALL;
@@ -399,10 +431,23 @@ static capheap_err_t add_region(struct capheap_caps *c, const capheap_region_t *
 {
     if (!c || !region_ok(r))
         return CAPHEAP_ERR_INVALID_ARG;
-    c->lock_ops->acquire(c->lock_ops->ctx, &c->admin);
-    capheap_err_t err = add_region_locked(c, r, runtime);
-    c->lock_ops->release(c->lock_ops->ctx, &c->admin);
-    return err;
+    uintptr_t s = r->start, e = r->start + r->size;
+    for (;;) {
+        /* The nesting check walks the outer heap under its own lock, before
+         * the admin lock is taken; add_region_locked retries when the index
+         * changed in between (indexes are never reused, heaps never removed,
+         * so an unchanged index means an unchanged set of heaps). The block
+         * itself belongs to the caller, who does not free it meanwhile. */
+        const caps_index_t *seen = index_get(c);
+        const caps_index_entry_t *in = caps_index_find(seen, s);
+        bool nested_ok = in && !in->alias && e <= in->hi && nested_in_block(in, s, e);
+        bool retry;
+        c->lock_ops->acquire(c->lock_ops->ctx, &c->admin);
+        capheap_err_t err = add_region_locked(c, r, runtime, seen, nested_ok, &retry);
+        c->lock_ops->release(c->lock_ops->ctx, &c->admin);
+        if (!retry)
+            return err;
+    }
 }
 
 capheap_err_t capheap_caps_add_region_desc(capheap_caps_t *c, const capheap_region_t *region)
@@ -482,20 +527,20 @@ capheap_err_t capheap_caps_enable_deferred(capheap_caps_t *c)
     if (!c->cfg.chip)
         return CAPHEAP_ERR_STATE;
     c->lock_ops->acquire(c->lock_ops->ctx, &c->admin);
-    capheap_err_t err = CAPHEAP_OK;
-    if (c->deferred_done) {
-        err = CAPHEAP_ERR_STATE;
-    } else {
-        size_t n = capheap_layout_regions(c->cfg.chip, CAPHEAP_LAYOUT_DEFERRED, c->cfg.map,
-                                          regions, FROM_CHIP_MAX);
-        if (n > FROM_CHIP_MAX)
-            n = FROM_CHIP_MAX;
-        c->deferred_done = true;
-        for (size_t i = 0; i < n && err == CAPHEAP_OK; i++)
-            err = region_ok(&regions[i]) ? add_region_locked(c, &regions[i], false)
-                                          : CAPHEAP_ERR_INVALID_ARG;
-    }
+    bool done = c->deferred_done;
+    c->deferred_done = true;
     c->lock_ops->release(c->lock_ops->ctx, &c->admin);
+    if (done)
+        return CAPHEAP_ERR_STATE;
+    /* each region as add_region does it (its nesting check may take a heap
+     * lock, which must not be taken inside the admin lock) */
+    size_t n = capheap_layout_regions(c->cfg.chip, CAPHEAP_LAYOUT_DEFERRED, c->cfg.map, regions,
+                                      FROM_CHIP_MAX);
+    if (n > FROM_CHIP_MAX)
+        n = FROM_CHIP_MAX;
+    capheap_err_t err = CAPHEAP_OK;
+    for (size_t i = 0; i < n && err == CAPHEAP_OK; i++)
+        err = add_region(c, &regions[i], false);
     return err;
 }
 

@@ -42,6 +42,80 @@ size_t capheap_caps_get_total_size(capheap_caps_t *c, uint32_t caps)
     return sum;
 }
 
+/* ------------------------------------------------------ largest by caps */
+
+/*
+ * The engine's minimum block (a header word and room for the free-list links,
+ * rounded to CAPHEAP_ALIGNMENT): the "minimum block" of the aligned
+ * allocation contract in heap.h. Only used as slack, so a value at least as
+ * large as the engine's is what matters.
+ */
+#define CAPS_BLOCK_MIN \
+    (((4 * sizeof(size_t)) + (size_t)CAPHEAP_ALIGNMENT - 1) & ~((size_t)CAPHEAP_ALIGNMENT - 1))
+
+/* How a request with `caps` is changed (the rules of caps_alloc.c's
+ * make_request, with the size left open). */
+typedef struct {
+    size_t gran;   /* the request size is rounded up to a multiple of this */
+    size_t align;  /* engine aligned allocation with this alignment, 0: malloc */
+    size_t asked;  /* alignment asked or raised (0: none) */
+    bool exec;
+} largest_req_t;
+
+static bool largest_request(const struct capheap_caps *c, uint32_t caps, largest_req_t *lr)
+{
+    if (caps & CAPHEAP_CAP_INVALID)
+        return false;
+    if ((caps & CAPHEAP_CAP_EXEC) && (caps & (CAPHEAP_CAP_8BIT | CAPHEAP_CAP_DMA)))
+        return false; /* refused whatever the size */
+    size_t gran = 1, align = 0;
+    if (caps & (CAPHEAP_CAP_EXEC | CAPHEAP_CAP_32BIT))
+        gran = c->word;
+    const capheap_chip_t *chip = c->cfg.chip;
+    if (chip && chip->align_for_caps && (!chip->align_caps || (caps & chip->align_caps))) {
+        size_t raised = chip->align_for_caps(caps, 1);
+        if (raised > 1 && raised > CAPHEAP_ALIGNMENT && raised > gran)
+            gran = raised; /* the size is rounded to the raised alignment too */
+        align = raised;
+    }
+    lr->gran = gran;
+    lr->asked = align > 1 ? align : 0;
+    lr->align = align > CAPHEAP_ALIGNMENT ? align : 0;
+    lr->exec = (caps & CAPHEAP_CAP_EXEC) != 0;
+    return true;
+}
+
+/* Largest n for which the request lr of n bytes succeeds in h, whose engine
+ * heap's largest free block is L (n = 0 when none is known to). Exact except
+ * with a raised alignment, where the engine only promises a block large
+ * enough for the size, the alignment and a minimum block: then a lower bound
+ * that provably succeeds. */
+static size_t largest_for(const caps_heap_t *h, const largest_req_t *lr, size_t L)
+{
+    size_t room = L;
+    if (lr->exec && h->exec_alias) {
+        if (h->alias_kind == CAPHEAP_ALIAS_WORD_REVERSED) {
+            /* a hidden word in front, 4-byte alignment at most */
+            if (lr->asked > 4 || L < CAPS_REV_HIDDEN)
+                return 0;
+            return (L - CAPS_REV_HIDDEN) & ~(lr->gran - 1);
+        }
+        uintptr_t shift = h->alias_lo - h->start;
+        if (lr->asked && (shift & (lr->asked - 1)))
+            return 0; /* the alias would break the alignment: never served */
+    }
+    if (lr->align) {
+        /* heap.h: a free block that malloc would find for
+         * size + align + a minimum block holds the aligned placement */
+        if (room < lr->align + 2 * CAPS_BLOCK_MIN)
+            return 0;
+        room -= lr->align + CAPS_BLOCK_MIN;
+        room &= ~(lr->gran - 1);
+        return room >= CAPS_BLOCK_MIN ? room : 0;
+    }
+    return room & ~(lr->gran - 1);
+}
+
 void capheap_caps_get_info(capheap_caps_t *c, capheap_heap_info_t *info, uint32_t caps)
 {
     if (!info)
@@ -49,6 +123,8 @@ void capheap_caps_get_info(capheap_caps_t *c, capheap_heap_info_t *info, uint32_
     memset(info, 0, sizeof *info);
     if (!c)
         return;
+    largest_req_t lr = { 1, 0, 0, false };
+    const bool ok = largest_request(c, caps, &lr);
     for (caps_heap_t *h = list_first(c); h; h = list_next(h)) {
         if (!heap_matches(h, caps))
             continue;
@@ -56,8 +132,11 @@ void capheap_caps_get_info(capheap_caps_t *c, capheap_heap_info_t *info, uint32_
         capheap_caps_heap_get_info(h, &hi);
         info->total_free_bytes += hi.total_free_bytes;
         info->total_allocated_bytes += hi.total_allocated_bytes;
-        if (hi.largest_free_block > info->largest_free_block)
-            info->largest_free_block = hi.largest_free_block;
+        if (ok) {
+            size_t n = largest_for(h, &lr, hi.largest_free_block);
+            if (n > info->largest_free_block)
+                info->largest_free_block = n;
+        }
         info->minimum_free_bytes += hi.minimum_free_bytes;
         info->allocated_blocks += hi.allocated_blocks;
         info->free_blocks += hi.free_blocks;
@@ -98,14 +177,22 @@ capheap_err_t capheap_caps_monitor_local_minimum_free_size_start(capheap_caps_t 
         err = CAPHEAP_ERR_STATE;
     } else {
         c->window_active = true;
-        for (caps_heap_t *h = list_first(c); h; h = list_next(h)) {
-            heap_lock(h);
-            h->window_saved = capheap_heap_reset_minimum_free(h->engine);
-            heap_unlock(h);
-        }
     }
     c->lock_ops->release(c->lock_ops->ctx, &c->admin);
-    return err;
+    if (err != CAPHEAP_OK)
+        return err;
+    /* one lock at a time (port.h): the admin lock only guards the flag; each
+     * heap's saved minimum is guarded by that heap's lock. A minimum saved
+     * by an earlier window that a racing stop did not see yet is kept (the
+     * lower of the two), so no minimum is ever lost. */
+    for (caps_heap_t *h = list_first(c); h; h = list_next(h)) {
+        heap_lock(h);
+        size_t old = capheap_heap_reset_minimum_free(h->engine);
+        if (h->window_saved == SIZE_MAX || old < h->window_saved)
+            h->window_saved = old;
+        heap_unlock(h);
+    }
+    return CAPHEAP_OK;
 }
 
 capheap_err_t capheap_caps_monitor_local_minimum_free_size_stop(capheap_caps_t *c)
@@ -118,16 +205,18 @@ capheap_err_t capheap_caps_monitor_local_minimum_free_size_stop(capheap_caps_t *
         err = CAPHEAP_ERR_STATE;
     } else {
         c->window_active = false;
-        for (caps_heap_t *h = list_first(c); h; h = list_next(h)) {
-            heap_lock(h);
-            if (h->window_saved != SIZE_MAX)
-                capheap_heap_restore_minimum_free(h->engine, h->window_saved);
-            h->window_saved = SIZE_MAX;
-            heap_unlock(h);
-        }
     }
     c->lock_ops->release(c->lock_ops->ctx, &c->admin);
-    return err;
+    if (err != CAPHEAP_OK)
+        return err;
+    for (caps_heap_t *h = list_first(c); h; h = list_next(h)) {
+        heap_lock(h); /* alone: never inside the admin lock */
+        if (h->window_saved != SIZE_MAX)
+            capheap_heap_restore_minimum_free(h->engine, h->window_saved);
+        h->window_saved = SIZE_MAX;
+        heap_unlock(h);
+    }
+    return CAPHEAP_OK;
 }
 
 /* --------------------------------------------------------------- print */
