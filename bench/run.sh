@@ -116,7 +116,7 @@ for a in "${peers[@]}"; do "$B/bench_$a" foot >> "$raw"; done
 {
   echo "host=\"$(uname -srm)\" cpu=\"$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')\" nproc=$(nproc)"
   rev=$(git -C "$here/.." rev-parse --short HEAD 2>/dev/null || echo unknown)
-  dirty=$(git -C "$here/.." status --porcelain -- src include 2>/dev/null | wc -l)
+  dirty=$( { git -C "$here/.." status --porcelain -- src include 2>/dev/null || true; } | wc -l)
   echo "commit=$rev src_modified_files=$dirty"
   echo "cc=\"$(${CC:-cc} --version | head -1)\" date=\"$(date -u +%Y-%m-%dT%H:%MZ)\" quick=$QUICK ops=$OPS w4ops=$W4OPS runs=$RUNS pinned=\"${pin[*]:-no}\""
 } | sed 's/^/mode=env /' >> "$raw"
