@@ -7,10 +7,11 @@
  *   every other region:       [heap record][engine heap ...........]
  *   a region added later:     [heap record][new index][engine heap ...]
  *
- * Heap record (struct capheap_caps_heap): the heap's lock first (the only
- * field written after publication apart from the window minimum, which the
- * admin lock guards), then what selection reads on every allocation (caps
- * masks, union, flags, next), then what free reads (range, alias).
+ * Heap record (struct capheap_caps_heap): the heap's lock first, then what
+ * selection reads on every allocation (caps masks, union, flags, next),
+ * then what free reads (range, alias). Written after publication: the
+ * known-full size and the free shortcut spans (atomics, see each) and the
+ * window minimum (under the heap's own lock).
  *
  * Selection list: a singly linked list through `next`, in selection order
  * (run-time heaps newest first, then start-up heaps by ascending size).
@@ -71,7 +72,8 @@ struct capheap_caps_heap {
     uintptr_t chip_start;
     int16_t type;
     const char *name;
-    size_t window_saved;            /* SIZE_MAX: no window saved */
+    size_t window_saved;            /* SIZE_MAX: no window saved; guarded by
+                                       this heap's lock */
 };
 
 typedef struct {
