@@ -122,3 +122,14 @@ void *espidf_find_used_block(capheap_heap_t *h, uintptr_t target)
     capheap_heap_walk(h, find_cb, &f);
     return f.found;
 }
+
+void espidf_info_from(multi_heap_info_t *info, const capheap_heap_info_t *ci)
+{
+    info->total_free_bytes = ci->total_free_bytes;
+    info->total_allocated_bytes = ci->total_allocated_bytes;
+    info->largest_free_block = ci->largest_free_block;
+    info->minimum_free_bytes = ci->minimum_free_bytes;
+    info->allocated_blocks = ci->allocated_blocks;
+    info->free_blocks = ci->free_blocks;
+    info->total_blocks = ci->total_blocks;
+}

@@ -30,6 +30,9 @@ void espidf_printf(const char *fmt, ...)
 /* Milliseconds since the first call (ESP-IDF log time stamps). */
 unsigned long espidf_log_ms(void);
 
+/* Copies capheap's heap statistics into ESP-IDF's multi_heap_info_t. */
+void espidf_info_from(multi_heap_info_t *info, const capheap_heap_info_t *ci);
+
 /* The allocated block of engine heap h whose payload holds address
  * `target`, or NULL. O(blocks) walk; the caller holds the heap's lock. */
 void *espidf_find_used_block(capheap_heap_t *h, uintptr_t target);

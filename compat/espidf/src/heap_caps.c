@@ -381,13 +381,7 @@ void heap_caps_get_info(multi_heap_info_t *info, uint32_t caps)
         return;
     capheap_heap_info_t ci;
     capheap_caps_get_info(CAPS(), &ci, caps);
-    info->total_free_bytes = ci.total_free_bytes;
-    info->total_allocated_bytes = ci.total_allocated_bytes;
-    info->largest_free_block = ci.largest_free_block;
-    info->minimum_free_bytes = ci.minimum_free_bytes;
-    info->allocated_blocks = ci.allocated_blocks;
-    info->free_blocks = ci.free_blocks;
-    info->total_blocks = ci.total_blocks;
+    espidf_info_from(info, &ci);
 }
 
 void heap_caps_print_heap_info(uint32_t caps)

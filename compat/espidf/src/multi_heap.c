@@ -271,13 +271,7 @@ void multi_heap_get_info(multi_heap_handle_t heap, multi_heap_info_t *info)
     mh_lock(heap);
     capheap_heap_get_info(heap->heap, &ci);
     mh_unlock(heap);
-    info->total_free_bytes = ci.total_free_bytes;
-    info->total_allocated_bytes = ci.total_allocated_bytes;
-    info->largest_free_block = ci.largest_free_block;
-    info->minimum_free_bytes = ci.minimum_free_bytes;
-    info->allocated_blocks = ci.allocated_blocks;
-    info->free_blocks = ci.free_blocks;
-    info->total_blocks = ci.total_blocks;
+    espidf_info_from(info, &ci);
 }
 
 size_t multi_heap_reset_minimum_free_bytes(multi_heap_handle_t heap)
