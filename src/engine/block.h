@@ -99,6 +99,8 @@ struct capheap_heap {
     void *err_ctx;
     void *region_start;
     void *region_end;
+    blk_t scratch;           /* target of list_pop's back link when a class
+                                empties (lets it run without branches) */
     uint32_t sl_bitmap[];    /* rows entries, then the heads */
 };
 
