@@ -197,9 +197,11 @@ static inline bool layout_of(uintptr_t base, uintptr_t hi, layout_t *l)
     for (size_t rows = 1; rows <= 32; rows++) {
         size_t bitmaps = (rows * sizeof(uint32_t) + W - 1) / W * W;
         size_t ctl = sizeof(struct capheap_heap) + bitmaps + rows * SL_COUNT * W;
-        if (ctl + W + ALIGN + BLOCK_MIN > avail)
+        if (ctl + W + BLOCK_MIN > avail)
             break;
         uintptr_t first = ((base + ctl + W + ALIGN - 1) & ~(uintptr_t)(ALIGN - 1)) - W;
+        if (first + W + BLOCK_MIN > hi)
+            break;
         size_t stride = (hi - first - W) & ~(uintptr_t)(ALIGN - 1);
         /* largest stride the rows list: units below SL_COUNT << (rows - 1) */
         unsigned shift = (unsigned)(rows - 1 + ALIGN_LOG2 + SL_LOG2);

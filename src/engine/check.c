@@ -132,7 +132,7 @@ bool capheap_heap_walk(capheap_heap_t *h, capheap_walk_fn fn, void *ctx)
     while (a != block_sentinel(h)) {
         blk_t *b = block_at(a);
         size_t stride = block_stride(b);
-        if (stride < BLOCK_MIN || stride > block_sentinel(h) - a)
+        if (stride < BLOCK_MIN || (stride & (ALIGN - 1)) || stride > block_sentinel(h) - a)
             return false;
         if (!fn(ctx, block_payload(b), stride - W, !block_is_free(b)))
             return false;
