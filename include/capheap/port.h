@@ -137,6 +137,22 @@ static inline unsigned capheap_port_fls(size_t x)
  */
 uint64_t capheap_port_time_us(void);
 
+/*
+ * Owner of new blocks (task tracking, trace records). An owner is an opaque
+ * non-zero number naming the running task; CAPHEAP_OWNER_PRE_SCHEDULER (0)
+ * means "no task yet" (start-up code before the scheduler runs).
+ * Default: hosted builds number each thread 1, 2, 3, ... in the order it
+ * first asks (thread-local, no lock); bare metal returns 0 until a port
+ * installs its function, e.g. one returning xTaskGetCurrentTaskHandle() once
+ * the scheduler runs. capheap_port_set_owner_fn(NULL) restores the default.
+ * The function must be cheap and ISR-safe: it runs on every allocation when
+ * task tracking or tracing is on.
+ */
+#define CAPHEAP_OWNER_PRE_SCHEDULER ((uintptr_t)0)
+typedef uintptr_t (*capheap_owner_fn)(void);
+void capheap_port_set_owner_fn(capheap_owner_fn fn);
+uintptr_t capheap_port_owner(void);
+
 /* Return address of the function in which the macro is used. */
 #if defined(__GNUC__) || defined(__clang__)
 #define CAPHEAP_CALLER_ADDRESS() __builtin_extract_return_addr(__builtin_return_address(0))

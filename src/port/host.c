@@ -15,7 +15,29 @@
 #endif
 #endif
 
+static capheap_owner_fn owner_fn;
+
+void capheap_port_set_owner_fn(capheap_owner_fn fn)
+{
+    owner_fn = fn;
+}
+
 #if CAPHEAP_PORT_HAS_PTHREAD
+
+static uintptr_t host_thread_owner(void)
+{
+    static _Atomic uintptr_t next_id = 1;
+    static _Thread_local uintptr_t my_id;
+    if (my_id == 0)
+        my_id = next_id++;
+    return my_id;
+}
+
+uintptr_t capheap_port_owner(void)
+{
+    capheap_owner_fn fn = owner_fn;
+    return fn ? fn() : host_thread_owner();
+}
 
 uint64_t capheap_port_time_us(void)
 {
@@ -61,6 +83,12 @@ void capheap_port_abort(const char *why)
 }
 
 #else /* bare metal */
+
+uintptr_t capheap_port_owner(void)
+{
+    capheap_owner_fn fn = owner_fn;
+    return fn ? fn() : CAPHEAP_OWNER_PRE_SCHEDULER;
+}
 
 #if defined(__GNUC__) || defined(__clang__)
 __attribute__((weak))
