@@ -3,6 +3,7 @@
  * selection list. See caps_internal.h for where everything lives.
  */
 #include "caps_internal.h"
+#include "../util/fault.h"
 
 #include <string.h>
 
@@ -142,7 +143,7 @@ static capheap_err_t record_finish(struct capheap_caps *c, caps_heap_t *h, uintp
     if (!h->engine)
         return CAPHEAP_ERR_TOO_SMALL;
     capheap_heap_set_error_hook(h->engine, c->cfg.error_hook, c->cfg.error_ctx);
-    if (!c->lock_ops->init(c->lock_ops->ctx, &h->lock))
+    if (capheap_fault_fail("caps lock") || !c->lock_ops->init(c->lock_ops->ctx, &h->lock))
         return CAPHEAP_ERR_NO_MEM;
     return CAPHEAP_OK;
 }
@@ -242,7 +243,7 @@ capheap_err_t capheap_caps_create(const capheap_caps_config_t *cfg,
     idx->count = 0;
     p = align_up(p + index_bytes(2 * count), REC_ALIGN);
 
-    if (!c->lock_ops->init(c->lock_ops->ctx, &c->admin))
+    if (capheap_fault_fail("caps lock") || !c->lock_ops->init(c->lock_ops->ctx, &c->admin))
         return CAPHEAP_ERR_NO_MEM;
     record_init(c, lrec, L, false);
     capheap_err_t err = record_finish(c, lrec, p);
@@ -265,6 +266,10 @@ capheap_err_t capheap_caps_create(const capheap_caps_config_t *cfg,
             if (err == CAPHEAP_ERR_TOO_SMALL)
                 continue;
             if (err != CAPHEAP_OK) {
+                /* destroy walks the list: the largest region's heap joins it
+                 * only at its own turn, so its lock is destroyed here */
+                if (i < largest && c->lock_ops->destroy)
+                    c->lock_ops->destroy(c->lock_ops->ctx, &lrec->lock);
                 capheap_caps_destroy(c);
                 return err;
             }

@@ -13,6 +13,7 @@
 #define _GNU_SOURCE
 #endif
 #include "capheap/sim.h"
+#include "../util/fault.h"
 
 #if CAPHEAP_PORT_HAS_PTHREAD || defined(__unix__)
 #define SIM_HOSTED 1
@@ -222,6 +223,8 @@ static void *map_at(uintptr_t want, size_t len, int fd, size_t off, bool try_fix
     void *p;
 
     *fixed = false;
+    if (capheap_fault_fail("sim map"))
+        return NULL;
 #if defined(MAP_FIXED_NOREPLACE)
     if (try_fixed && want != 0) {
         p = mmap((void *)want, len, prot, flags | MAP_FIXED_NOREPLACE, fd, (off_t)off);
@@ -280,7 +283,9 @@ capheap_err_t capheap_sim_create(const capheap_chip_t *chip, unsigned flags, cap
     const bool try_fixed = !(flags & CAPHEAP_SIM_ANYWHERE);
     size_t max_views = 2 * chip->region_count + 1;
     size_t self_len = (sizeof(capheap_sim_t) + max_views * sizeof(sim_view_t) + pg - 1) & ~(pg - 1);
-    void *mem = mmap(NULL, self_len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    void *mem = capheap_fault_fail("sim map")
+                    ? MAP_FAILED
+                    : mmap(NULL, self_len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (mem == MAP_FAILED)
         return CAPHEAP_ERR_NO_MEM;
     capheap_sim_t *sim = (capheap_sim_t *)mem;
