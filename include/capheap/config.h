@@ -62,4 +62,13 @@
 #endif
 #endif
 
+/*
+ * GC heap (capheap/gc.h): number of root ranges an instance can register.
+ * Cost: two words each in every GC instance record.
+ */
+#ifndef CAPHEAP_GC_ROOT_RANGES
+#define CAPHEAP_GC_ROOT_RANGES 8
+#endif
+
+
 #endif /* CAPHEAP_CONFIG_H */
