@@ -13,7 +13,11 @@
  *     region whose memory type can execute and has no separate alias (IRAM,
  *     W800 SRAM).
  * Before heap_caps_init, and for addresses outside every table region,
- * every predicate is false and the conversions return NULL.
+ * every predicate is false and the conversions return NULL. When the default
+ * instance has no chip table (capheap_espidf_init_instance(caps, NULL), the
+ * legacy vPortDefineHeapRegionsTagged), the data predicates (dma_capable,
+ * dma_ext_capable, byte_accessible, external_ram) answer from the
+ * capabilities of the heap holding the pointer (false outside every heap).
  *
  * All are O(log regions) or O(regions), thread-safe after initialisation,
  * and ISR-safe (they read constant tables).

@@ -184,6 +184,12 @@ void *esp_ptr_diram_iram_to_dram(const void *p)
 /* Capability test at the data address of p. */
 static bool data_caps(const void *p, uint32_t need)
 {
+    if (!espidf_state.chip && espidf_state.caps && p) {
+        /* an instance without a chip table (init_instance(caps, NULL), the
+         * legacy vPortDefineHeapRegionsTagged): the caps of p's heap */
+        const capheap_caps_heap_t *h = capheap_caps_heap_of(espidf_state.caps, p);
+        return h && (capheap_caps_heap_caps(h) & need) == need;
+    }
     uintptr_t a;
     if (!chip_addr(p, &a))
         return false;
