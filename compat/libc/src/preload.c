@@ -7,7 +7,7 @@
  *  - Initialisation is lazy (the first call of any entry point), uses only
  *    mmap and getenv (dlsym, pthread and stdio may call malloc: none of them
  *    runs before the instance is ready), and is safe when threads race to it.
- *  - Requests of CAPHEAP_PRELOAD_BIG bytes or more get their own mapping
+ *  - Large requests (from 256 KiB, rising as glibc's threshold does) get their own mapping
  *    (returned to the OS on free, resized by mremap); a small open-addressed
  *    table records them so free, realloc and malloc_usable_size know them.
  *  - Locks are a futex word (three states: free, held, held with waiters),
@@ -39,8 +39,16 @@
 #define LIKELY(x) __builtin_expect(!!(x), 1)
 #define UNLIKELY(x) __builtin_expect(!!(x), 0)
 
+/* Requests from big_threshold bytes get their own mapping. It starts at
+ * CAPHEAP_PRELOAD_BIG and, as glibc's mmap threshold does, rises to the size
+ * of every such block freed (up to CAPHEAP_PRELOAD_BIG_MAX): a program that
+ * keeps freeing blocks of one large size then gets them from the heaps,
+ * without a system call and page faults each time. */
 #ifndef CAPHEAP_PRELOAD_BIG
-#define CAPHEAP_PRELOAD_BIG ((size_t)256 * 1024)   /* own mapping from here */
+#define CAPHEAP_PRELOAD_BIG ((size_t)256 * 1024)
+#endif
+#ifndef CAPHEAP_PRELOAD_BIG_MAX
+#define CAPHEAP_PRELOAD_BIG_MAX ((size_t)32 * 1024 * 1024)
 #endif
 #define FIRST_REGION ((size_t)4 * 1024 * 1024)
 #define MAX_REGION ((size_t)1024 * 1024 * 1024)
@@ -138,6 +146,7 @@ static fx_t grow_lock;
 static size_t mapped_heap_bytes;     /* under grow_lock */
 static size_t heap_regions;          /* under grow_lock */
 static bool stats_on;
+static _Atomic size_t big_threshold = CAPHEAP_PRELOAD_BIG;
 static _Atomic unsigned long long stat_calls;
 
 /* Big blocks: open addressing with linear probing, key = address. */
@@ -408,8 +417,12 @@ static bool big_free(void *p)
         big_remove(i);
     }
     fx_unlock(&big_lock);
-    if (len)
+    if (len) {
         munmap(p, len);
+        if (len > atomic_load_explicit(&big_threshold, memory_order_relaxed) &&
+            len <= CAPHEAP_PRELOAD_BIG_MAX)
+            atomic_store_explicit(&big_threshold, len, memory_order_relaxed);
+    }
     return len != 0;
 }
 
@@ -438,6 +451,11 @@ static void *big_resize(void *p, size_t len, size_t size)
         return NULL; /* cannot happen in practice: the table only shrank */
     }
     return moved ? q : NULL;
+}
+
+static inline size_t big_min(void)
+{
+    return atomic_load_explicit(&big_threshold, memory_order_relaxed);
 }
 
 static inline bool in_heap(const void *p)
@@ -469,7 +487,7 @@ EXPORT void *malloc(size_t size)
 {
     if (UNLIKELY(!ready()))
         return fail_nomem();
-    if (UNLIKELY(size >= CAPHEAP_PRELOAD_BIG)) {
+    if (UNLIKELY(size >= big_min())) {
         void *p = big_alloc(size, 0);
         return p ? p : fail_nomem();
     }
@@ -490,7 +508,7 @@ EXPORT void *calloc(size_t n, size_t size)
 {
     if (UNLIKELY(!ready()) || (size && n > SIZE_MAX / size))
         return fail_nomem();
-    if (UNLIKELY(n * size >= CAPHEAP_PRELOAD_BIG)) {
+    if (UNLIKELY(n * size >= big_min())) {
         void *p = big_alloc(n * size, 0); /* fresh mappings are zero */
         return p ? p : fail_nomem();
     }
@@ -504,7 +522,7 @@ EXPORT void *realloc(void *ptr, size_t size)
     if (UNLIKELY(!ready()))
         return fail_nomem();
     if (LIKELY(in_heap(ptr))) {
-        if (LIKELY(size < CAPHEAP_PRELOAD_BIG))
+        if (LIKELY(size < big_min()))
             return capheap_libc_realloc(ptr, size);
         void *q = big_alloc(size, 0);
         if (!q)
@@ -523,7 +541,7 @@ EXPORT void *realloc(void *ptr, size_t size)
         (void)big_free(ptr);
         return NULL;
     }
-    if (size >= CAPHEAP_PRELOAD_BIG) {
+    if (size >= big_min()) {
         void *q = big_resize(ptr, len, size);
         return q ? q : fail_nomem();
     }
@@ -546,7 +564,7 @@ static void *aligned(size_t align, size_t size)
 {
     if (UNLIKELY(!ready()))
         return fail_nomem();
-    if (size >= CAPHEAP_PRELOAD_BIG || align > CAPHEAP_PRELOAD_BIG) {
+    if (size >= big_min() || align > CAPHEAP_PRELOAD_BIG) {
         void *p = big_alloc(size, align);
         return p ? p : fail_nomem();
     }

@@ -29,7 +29,7 @@ int posix_memalign(void **out, size_t align, size_t size);
  * of newlib leaves out; this board support supplies it over memalign() so
  * test code can use aligned_alloc() on the target as on the host.
  */
-int posix_memalign(void **out, size_t align, size_t size)
+__attribute__((weak)) int posix_memalign(void **out, size_t align, size_t size)
 {
     if (align < sizeof(void *) || (align & (align - 1)) != 0)
         return EINVAL;
