@@ -38,6 +38,8 @@ install)
     run cmake --install "$work/lib-build"
     for f in include/capheap/heap.h include/capheap/config.h lib/libcapheap.a \
              lib/libcapheap.so lib/pkgconfig/capheap.pc \
+             include/capheap/gc.h include/capheap/micropython/py/gc.h \
+             lib/pkgconfig/capheap-micropython.pc \
              lib/cmake/capheap/capheapConfig.cmake lib/cmake/capheap/capheapConfigVersion.cmake; do
         [ -e "$prefix/$f" ] || { echo "install: $prefix/$f is missing"; exit 1; }
     done
@@ -60,6 +62,18 @@ pkgconfig)
         "$src/tests/install/consumer/main.c" -o "$work/pc-consumer" \
         $(pkg-config --libs capheap)
     LD_LIBRARY_PATH=$prefix/lib "$work/pc-consumer"
+    # MicroPython's py/gc.h through capheap-micropython, as C and as C++
+    run pkg-config --exists --print-errors capheap-micropython
+    # shellcheck disable=SC2046
+    run cc -std=c11 -Wall -Wextra -Werror $(pkg-config --cflags capheap-micropython) \
+        "$src/tests/install/consumer/mp_consumer.c" -o "$work/pc-mp-consumer" \
+        $(pkg-config --libs capheap-micropython) -pthread
+    # shellcheck disable=SC2046
+    run c++ -std=c++11 -Wall -Wextra -Werror -x c++ $(pkg-config --cflags capheap-micropython) \
+        "$src/tests/install/consumer/mp_consumer.c" -x none -o "$work/pc-mp-consumer-cxx" \
+        $(pkg-config --libs capheap-micropython) -pthread
+    LD_LIBRARY_PATH=$prefix/lib "$work/pc-mp-consumer"
+    LD_LIBRARY_PATH=$prefix/lib "$work/pc-mp-consumer-cxx"
     ;;
 subdir)
     consumer "$work/sub" -DMODE=subdir -DCAPHEAP_SOURCE_DIR="$src"
