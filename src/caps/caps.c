@@ -411,6 +411,10 @@ static capheap_err_t add_region_locked(struct capheap_caps *c, const capheap_reg
     p = align_up(p + sizeof *h, REC_ALIGN);
     caps_index_t *idx = (caps_index_t *)p;
     p = align_up(p + index_bytes(entries), REC_ALIGN);
+    /* refuse before writing anything: the range may be a block the caller
+     * still holds data in (heap.h: a misaligned start needs the padding) */
+    if (p >= e || e - p < capheap_heap_min_region_size() + (align_up(p, CAPHEAP_ALIGNMENT) - p))
+        return CAPHEAP_ERR_TOO_SMALL;
     record_init(c, h, r, runtime);
     capheap_err_t err = record_finish(c, h, p);
     if (err != CAPHEAP_OK)

@@ -14,6 +14,16 @@
             for (caps_heap_t *h = idx_->e[i_].heap; /* NOLINT(bugprone-macro-parentheses) */ \
                  h && !idx_->e[i_].alias && idx_->e[i_].lo == h->start; h = NULL) /* NOLINT(bugprone-macro-parentheses) */
 
+/* The heaps the statistics by caps cover: those a request with these caps
+ * may be served from. CACHE_ALIGNED only raises the alignment (caps.h): it is
+ * left out of the match here as in the allocation path, so that, e.g., the
+ * largest free block for DMA|CACHE_ALIGNED is not 0 while such a request
+ * succeeds. */
+static inline bool stats_matches(const caps_heap_t *h, uint32_t caps)
+{
+    return heap_matches(h, caps & ~(uint32_t)CAPHEAP_CAP_CACHE_ALIGNED);
+}
+
 void capheap_caps_heap_get_info(const capheap_caps_heap_t *h, capheap_heap_info_t *info)
 {
     if (!info)
@@ -37,7 +47,7 @@ size_t capheap_caps_get_total_size(capheap_caps_t *c, uint32_t caps)
     if (!c)
         return 0;
     for (caps_heap_t *h = list_first(c); h; h = list_next(h))
-        if (heap_matches(h, caps))
+        if (stats_matches(h, caps))
             sum += (size_t)(h->end - h->start);
     return sum;
 }
@@ -126,7 +136,7 @@ void capheap_caps_get_info(capheap_caps_t *c, capheap_heap_info_t *info, uint32_
     largest_req_t lr = { 1, 0, 0, false };
     const bool ok = largest_request(c, caps, &lr);
     for (caps_heap_t *h = list_first(c); h; h = list_next(h)) {
-        if (!heap_matches(h, caps))
+        if (!stats_matches(h, caps))
             continue;
         capheap_heap_info_t hi;
         capheap_caps_heap_get_info(h, &hi);
@@ -228,7 +238,7 @@ void capheap_caps_print_heap_info(capheap_caps_t *c, uint32_t caps, capheap_prin
         return;
     capheap_printf(print, ctx, "Heap summary for capabilities 0x%08X:\n", (unsigned)caps);
     for (caps_heap_t *h = list_first(c); h; h = list_next(h)) {
-        if (!heap_matches(h, caps))
+        if (!stats_matches(h, caps))
             continue;
         capheap_heap_info_t i;
         capheap_caps_heap_get_info(h, &i);
