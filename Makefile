@@ -1,6 +1,6 @@
 # capheap front door. `make run` and `make test` do all set-up on a fresh
 # Debian machine (scripts/deps.sh installs what is missing).
-#   make run | test | test-host | bench | size | coverage | install PREFIX=dir | clean
+#   make run | test | test-host | bench | size | coverage | fuzz | fuzz-afl | install PREFIX=dir | clean
 #   make test CTEST_ARGS="-R engine"   (any ctest arguments)
 # Build options (docs/configuration.md), for build, run, test, size, install:
 #   POISONING=none|light|comprehensive  HEAP_TRACING=ON|OFF  TASK_TRACKING=ON|OFF
@@ -79,6 +79,18 @@ coverage:
 	  --gcov-exclude '.*CompilerId.*' --txt $(BUILD)-coverage/coverage.txt \
 	  --html-details $(BUILD)-coverage/coverage.html 2>&1 | tail -n 3
 	@echo "report: $(BUILD)-coverage/coverage.txt, $(BUILD)-coverage/coverage.html"
+
+# libFuzzer harnesses (fuzz/fuzz_*.c): build, then run each for FUZZ_SECONDS
+# (default 60); `make fuzz-afl` runs the AFL++ build of the caps harness.
+FUZZ_SECONDS ?= 60
+.PHONY: fuzz fuzz-afl
+fuzz:
+	@scripts/deps.sh test
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_JOBS=$(JOBS) fuzz/run.sh
+
+fuzz-afl:
+	@scripts/deps.sh test
+	@AFL_SECONDS=$(FUZZ_SECONDS) FUZZ_JOBS=$(JOBS) fuzz/afl.sh caps
 
 install: deps
 	@cmake -S . -B $(BUILD)-install $(CMAKE_FLAGS) -DCAPHEAP_BUILD_SHARED=ON \
