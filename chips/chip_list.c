@@ -12,6 +12,8 @@ static const capheap_chip_t *const chips[] = {
     &capheap_chip_w800,
     &capheap_chip_stm32h743,
     &capheap_chip_generic,
+    &capheap_chip_mps2_an385,
+    &capheap_chip_mps2_an500,
 };
 
 const capheap_chip_t *const *capheap_chip_list(size_t *count)

@@ -130,6 +130,8 @@ extern const capheap_chip_t capheap_chip_esp32c3;
 extern const capheap_chip_t capheap_chip_w800;
 extern const capheap_chip_t capheap_chip_stm32h743;
 extern const capheap_chip_t capheap_chip_generic;
+extern const capheap_chip_t capheap_chip_mps2_an385; /* also mps2-an386 */
+extern const capheap_chip_t capheap_chip_mps2_an500;
 
 /*
  * The list of known chips, in a fixed order; *count receives its length

@@ -134,9 +134,10 @@ static void t_every_chip_valid(void)
 {
     size_t n;
     const capheap_chip_t *const *list = capheap_chip_list(&n);
-    CHECK_EQ_U(n, 6);
-    const char *names[] = { "esp32", "esp32s3", "esp32c3", "w800", "stm32h743", "generic" };
-    for (size_t i = 0; i < 6; i++) {
+    CHECK_EQ_U(n, 8);
+    const char *names[] = { "esp32", "esp32s3", "esp32c3", "w800", "stm32h743", "generic",
+                            "mps2_an385", "mps2_an500" };
+    for (size_t i = 0; i < 8; i++) {
         const capheap_chip_t *c = capheap_chip_find(names[i]);
         CHECK(c != NULL);
         if (!c)
