@@ -32,11 +32,14 @@ if [ ${#names[@]} -eq 0 ]; then
   done
 fi
 
+# Only the harnesses (and the library they link) are built: other targets
+# of the tree (a preload shared library, ...) are not meant for
+# -fsanitize=fuzzer builds.
 if [ $do_build -eq 1 ]; then
   mkdir -p "$build"
   if ! { cmake -S "$here" -B "$build" -G Ninja -DCMAKE_C_COMPILER=clang \
            -DCMAKE_CXX_COMPILER=clang++ -DCAPHEAP_FUZZ_ENGINE=libfuzzer &&
-         cmake --build "$build" -j "$jobs"; } >"$build/build.log" 2>&1; then
+         cmake --build "$build" -j "$jobs" --target "${names[@]/#/fuzz_}"; } >"$build/build.log" 2>&1; then
     echo "fuzz: build failed (log: $build/build.log)"
     tail -n 40 "$build/build.log"
     exit 1
