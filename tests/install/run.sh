@@ -25,6 +25,7 @@ consumer() {  # consumer <build-dir> <cmake args...>
     run cmake -S "$src/tests/install/consumer" -B "$b" -G Ninja "$@"
     run cmake --build "$b"
     "$b/consumer"
+    "$b/vendor_consumer"
 }
 
 case "$mode" in
@@ -40,7 +41,12 @@ install)
              lib/libcapheap.so lib/pkgconfig/capheap.pc \
              include/capheap/gc.h include/capheap/micropython/py/gc.h \
              lib/pkgconfig/capheap-micropython.pc \
-             lib/cmake/capheap/capheapConfig.cmake lib/cmake/capheap/capheapConfigVersion.cmake; do
+             lib/cmake/capheap/capheapConfig.cmake lib/cmake/capheap/capheapConfigVersion.cmake \
+             lib/pkgconfig/capheap-freertos.pc lib/pkgconfig/capheap-espidf-legacy.pc \
+             lib/pkgconfig/capheap-wm.pc include/capheap/freertos/capheap_freertos.h \
+             include/capheap/espidf_legacy/esp_heap_alloc_caps.h \
+             include/capheap/espidf_legacy/heap_regions.h \
+             include/capheap/espidf_legacy/freertos/heap_regions.h include/capheap/wm/wm_heap.h; do
         [ -e "$prefix/$f" ] || { echo "install: $prefix/$f is missing"; exit 1; }
     done
     echo "installed: $(cd "$prefix" && find . -type f | sort | tr '\n' ' ')"
@@ -74,6 +80,15 @@ pkgconfig)
         $(pkg-config --libs capheap-micropython) -pthread
     LD_LIBRARY_PATH=$prefix/lib "$work/pc-mp-consumer"
     LD_LIBRARY_PATH=$prefix/lib "$work/pc-mp-consumer-cxx"
+    # the vendor APIs (issue 5), each through its own pkg-config file
+    vendor_pcs="capheap-freertos capheap-espidf-legacy capheap-wm"
+    # shellcheck disable=SC2086  # a list of package names
+    run pkg-config --exists --print-errors $vendor_pcs
+    # shellcheck disable=SC2046,SC2086
+    run cc -std=c11 -Wall -Wextra -Werror $(pkg-config --cflags $vendor_pcs) \
+        "$src/tests/install/consumer/vendor.c" -o "$work/pc-vendor-consumer" \
+        $(pkg-config --libs $vendor_pcs) -pthread
+    LD_LIBRARY_PATH=$prefix/lib "$work/pc-vendor-consumer"
     ;;
 subdir)
     consumer "$work/sub" -DMODE=subdir -DCAPHEAP_SOURCE_DIR="$src"
