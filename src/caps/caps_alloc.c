@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include "../debug/trace_caps_begin.h" /* tracing builds: public names -> untraced bodies */
+
 #define CAPS_ALIGN_ONLY CAPHEAP_CAP_CACHE_ALIGNED /* raises alignment, matches nothing */
 
 /* What a request turned into after the rules that change requests. */
@@ -720,3 +722,5 @@ void *capheap_caps_realloc_default(capheap_caps_t *c, void *ptr, size_t size)
         return NULL;
     return capheap_caps_realloc_prefer(c, ptr, size, list, default_list(c, size, list));
 }
+
+#include "../debug/trace_caps_end.h" /* tracing builds: the traced public functions */

@@ -117,6 +117,9 @@ struct capheap_caps {
     capheap_alloc_hook_fn alloc_hook;
     capheap_free_hook_fn free_hook;
     void *hook_ctx;
+#if defined(CAPHEAP_HEAP_TRACING) && CAPHEAP_HEAP_TRACING
+    struct capheap_trace *trace;    /* attached trace (src/debug/trace.c) */
+#endif
 };
 
 /* Hidden bytes before a block handed out at a word-reversed alias: they hold

@@ -293,6 +293,23 @@ void heap_caps_walk(uint32_t caps, heap_caps_walker_cb_t walker_func, void *user
 /* heap_caps_walk over every heap. */
 void heap_caps_walk_all(heap_caps_walker_cb_t walker_func, void *user_data);
 
+/*
+ * Allocation hooks (ESP-IDF's CONFIG_HEAP_USE_HOOKS, always on here): the
+ * library refers to these weakly and defines neither. A program that
+ * defines esp_heap_trace_alloc_hook has it called after every successful
+ * allocation of the default instance (ptr as returned, size and caps as
+ * asked; realloc reports the new block), one that defines
+ * esp_heap_trace_free_hook before every free of a pointer inside one of its
+ * heaps (realloc reports the old block). Either may be defined alone. They
+ * are installed by heap_caps_init() (capheap_caps_set_hooks on the default
+ * instance, which they then occupy); a program that defines neither pays
+ * nothing. They run without any heap lock held and may be called from any
+ * thread that allocates; they must not allocate or free the block they are
+ * told about.
+ */
+void esp_heap_trace_alloc_hook(void *ptr, size_t size, uint32_t caps);
+void esp_heap_trace_free_hook(void *ptr);
+
 #ifdef __cplusplus
 }
 #endif

@@ -48,4 +48,9 @@ void espidf_print_trampoline(void *ctx, const char *text);
 /* The extmem limit set before / after init (SIZE_MAX: off). */
 extern size_t espidf_extmem_limit;
 
+/* The default instance was just set: installs the esp_heap_trace_*_hook
+ * trampolines (when the program defines a hook) and attaches a heap trace
+ * made before (heap_trace.c). */
+void espidf_trace_adopt(capheap_caps_t *caps);
+
 #endif /* CAPHEAP_ESPIDF_INTERNAL_H */

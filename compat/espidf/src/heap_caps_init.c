@@ -30,6 +30,7 @@ static void adopt(capheap_caps_t *caps, const capheap_chip_t *chip, capheap_sim_
     espidf_state.sim = sim;
     if (espidf_extmem_limit != SIZE_MAX)
         capheap_caps_malloc_extmem_enable(caps, espidf_extmem_limit);
+    espidf_trace_adopt(caps);
 }
 
 esp_err_t capheap_espidf_init_chip(const capheap_chip_t *chip)
