@@ -13,13 +13,18 @@
  *        32 per 64-bit word); ceil(n / 4W) words.
  *   FTB: 1 bit per block ("this HEAD has a finaliser"), 8*W blocks per word;
  *        ceil(n / 8W) words.
+ *   search index: per group of two ATB words (8W blocks) one byte bounding
+ *        the longest free run there and one bit in each of 8 bitmaps
+ *        (2 bytes per 8W blocks), each part rounded up to whole words.
  *
- * So every block costs B + 3/8 bytes (B = block size) and an area of S bytes
- * holds n = floor((S - R - B) * 8 / (8B + 3)) blocks, R the area record
- * (about 20 words), less one or two when the tables' rounding up to whole
- * words does not fit (the library computes the exact largest n). On 32-bit
- * that is 97.7 % of the memory, on 64-bit 98.8 %. Table entries past the
- * last block are TAIL, so no free run ever extends past the area.
+ * So 8W blocks cost 8W*B + 3W + 2 bytes (B = block size: every block
+ * B + 3/8 + 1/(4W) bytes) and an area of S bytes holds
+ *     n = floor((S - R - B) * 8W / (8W*B + 3W + 2))
+ * blocks, R the area record (about 30 words), less a few when the tables'
+ * rounding up to whole words does not fit (the library computes the exact
+ * largest n). On 32-bit that is 97.3 % of the memory, on 64-bit 98.7 %.
+ * Table entries past the last block are TAIL, so no free run ever extends
+ * past the area.
  *
  * An object is one HEAD block followed by TAIL blocks; a pointer to an
  * object is the address of its HEAD block. MARK is a HEAD reached during the
@@ -27,9 +32,10 @@
  *
  * Allocation takes the first run of free blocks large enough, scanning the
  * ATB a word at a time; per area it keeps a hint per run length 1..8 (no free
- * run of that length starts before the hint) and the smallest length known
- * to fail, so a nearly full heap does not rescan its whole table for every
- * request. New memory is zeroed.
+ * run of that length starts before the hint), the smallest length known to
+ * fail, and the search index (groups whose free runs are all too short are
+ * skipped 32 or 64 at a time through the bitmaps), so a nearly full heap does
+ * not rescan its whole table for every request. New memory is zeroed.
  *
  * Collection (conservative, precise about what counts): a word is a
  * reference iff it is the exact address of a HEAD block of one of this

@@ -25,7 +25,9 @@ static size_t div_up(size_t x, size_t d)
  * starting its tables at `tables`: the pool start. */
 static uintptr_t area_pool(uintptr_t tables, size_t n)
 {
-    size_t words = div_up(n, GC_EPW) + div_up(n, GC_WBITS);
+    size_t groups = div_up(div_up(n, GC_EPW), GC_GW);
+    size_t words = div_up(n, GC_EPW) + div_up(n, GC_WBITS) + div_up(groups, sizeof(uintptr_t)) +
+                   GC_HINTS * div_up(groups, GC_WBITS);
     return align_up(tables + words * sizeof(uintptr_t), GC_B);
 }
 
@@ -39,8 +41,11 @@ static gc_area_t *area_init(void *mem, size_t size, unsigned flags)
     if (end - tables < GC_B)
         return NULL;
     size_t avail = (size_t)(end - tables) - GC_B;
-    size_t unit = 8u * GC_B + 3u; /* eight blocks cost 8B + 3 bytes of table */
-    size_t n = (avail / unit) * 8u + ((avail % unit) * 8u) / unit;
+    /* 8W blocks (W bytes a word) cost 8W*B bytes, 2W of ATB, W of FTB, one
+     * byte of group bound and one of group bitmaps: 8W*B + 3W + 2 */
+    size_t per = 8u * sizeof(uintptr_t);
+    size_t unit = per * GC_B + 3u * sizeof(uintptr_t) + 2u;
+    size_t n = (avail / unit) * per + ((avail % unit) * per) / unit;
     while (n > 0 && area_pool(tables, n) + n * GC_B > end)
         n--;
     if (n == 0)
@@ -50,12 +55,19 @@ static gc_area_t *area_init(void *mem, size_t size, unsigned flags)
     a->atb = (uintptr_t *)tables;
     a->atb_words = div_up(n, GC_EPW);
     a->ftb = a->atb + a->atb_words;
+    a->gmax = (uint8_t *)(a->ftb + div_up(n, GC_WBITS));
+    a->groups = div_up(a->atb_words, GC_GW);
+    a->glev_words = div_up(a->groups, GC_WBITS);
+    a->glev = (uintptr_t *)(void *)(a->gmax + div_up(a->groups, sizeof(uintptr_t)) *
+                                                  sizeof(uintptr_t));
     a->pool = area_pool(tables, n);
     a->blocks = n;
     a->pool_end = a->pool + n * GC_B;
     memset(a->atb, 0, (a->atb_words + div_up(n, GC_WBITS)) * sizeof(uintptr_t));
+    memset(a->glev, 0, GC_HINTS * a->glev_words * sizeof(uintptr_t));
     for (size_t i = n; i < a->atb_words * GC_EPW; i++)
         ATB_FREE_TO_TAIL(a, i); /* padding: no run crosses the end */
+    gc_greset(a);
     a->fail_at = GC_NONE;
     a->ovf_lo = GC_NONE;
     a->mem = mem;
@@ -71,7 +83,11 @@ static size_t area_bytes_for(size_t n)
                    2u * GC_B;
     if (n > (SIZE_MAX - fixed) / (GC_B + 1u))
         return GC_NONE;
-    return fixed + n * GC_B + (div_up(n, GC_EPW) + div_up(n, GC_WBITS)) * sizeof(uintptr_t);
+    size_t groups = div_up(div_up(n, GC_EPW), GC_GW);
+    return fixed + n * GC_B +
+           (div_up(n, GC_EPW) + div_up(n, GC_WBITS) + div_up(groups, sizeof(uintptr_t)) +
+            GC_HINTS * div_up(groups, GC_WBITS)) *
+               sizeof(uintptr_t);
 }
 
 void gc_update_bounds(struct capheap_gc *gc)
@@ -341,14 +357,64 @@ size_t gc_object_blocks(const gc_area_t *a, size_t i)
     return j - i;
 }
 
-/* First run of n free blocks in a, GC_NONE if none; keeps the hints. */
+/* Lowers the bounds of groups [lo, hi] to below n. */
+static void tighten(gc_area_t *a, size_t lo, size_t hi, size_t n)
+{
+    for (size_t g = lo; g <= hi; g++)
+        if (gc_gmay(a, g, n) && n - 1u < GC_GMAX_INF)
+            gc_gset(a, g, n - 1u);
+}
+
+/* First group from g whose bound may reach n (a->groups if none). */
+static size_t next_group(const gc_area_t *a, size_t g, size_t n)
+{
+    size_t lvl = n < GC_HINTS ? n : GC_HINTS;
+    const uintptr_t *bm = a->glev + (lvl - 1u) * a->glev_words;
+    for (;;) {
+        size_t wi = g / GC_WBITS;
+        if (wi >= a->glev_words)
+            return a->groups;
+        uintptr_t m = bm[wi] & (~(uintptr_t)0 << (g % GC_WBITS));
+        while (!m) {
+            if (++wi >= a->glev_words)
+                return a->groups;
+            m = bm[wi];
+        }
+        g = wi * GC_WBITS + gc_ctz(m);
+        if (g >= a->groups || gc_gmay(a, g, n))
+            return g < a->groups ? g : a->groups;
+        g++; /* bound between GC_HINTS and n: not enough */
+    }
+}
+
+/*
+ * First run of n free blocks in a, GC_NONE if none; keeps the hints and
+ * the group bounds (gc_internal.h). `run` is the start of the free run
+ * being followed; `pend` the first group it touched that was left with a
+ * run crossing its end (its bound can fall once that run ends short).
+ */
 static size_t find_run(gc_area_t *a, size_t n)
 {
     if (n >= a->fail_at || n > a->blocks)
         return GC_NONE;
     size_t k = n < GC_HINTS ? n : GC_HINTS;
-    size_t run = GC_NONE;
-    for (size_t w = a->hint[k - 1u] / GC_EPW; w < a->atb_words; w++) {
+    size_t run = GC_NONE, pend = GC_NONE;
+    size_t w = a->hint[k - 1u] / GC_EPW;
+    bool entering = true;
+    while (w < a->atb_words) {
+        size_t g = w / GC_GW;
+        if (entering || w % GC_GW == 0) {
+            entering = false;
+            if (!gc_gmay(a, g, n)) {
+                /* every run touching g is short, the followed one too */
+                if (pend != GC_NONE && g > 0)
+                    tighten(a, pend, g - 1u, n);
+                pend = GC_NONE;
+                run = GC_NONE;
+                w = next_group(a, g + 1u, n) * GC_GW;
+                continue;
+            }
+        }
         uintptr_t v = a->atb[w];
         uintptr_t fm = ~(v | (v >> 1)) & GC_FIVES; /* entries == FREE */
         size_t base = w * GC_EPW;
@@ -357,35 +423,48 @@ static size_t find_run(gc_area_t *a, size_t n)
                 run = base;
             if (base + GC_EPW - run >= n)
                 goto found;
-            continue;
-        }
-        if (fm == 0) {
+        } else if (fm == 0) {
+            if (run != GC_NONE && pend != GC_NONE && g > 0)
+                tighten(a, pend, g - 1u, n); /* the run ended short at base */
             run = GC_NONE;
-            continue;
-        }
-        uintptr_t nfm = ~fm & GC_FIVES;
-        unsigned pos = 0;
-        while (pos < GC_EPW) {
-            if (run == GC_NONE) {
-                uintptr_t m = fm >> (2u * pos);
-                if (!m)
+            pend = GC_NONE;
+        } else {
+            uintptr_t nfm = ~fm & GC_FIVES;
+            unsigned pos = 0;
+            while (pos < GC_EPW) {
+                if (run == GC_NONE) {
+                    uintptr_t m = fm >> (2u * pos);
+                    if (!m)
+                        break;
+                    pos += gc_ctz(m) / 2u;
+                    run = base + pos;
+                }
+                uintptr_t m = nfm >> (2u * pos);
+                if (!m) {
+                    if (base + GC_EPW - run >= n)
+                        goto found;
                     break;
-                pos += gc_ctz(m) / 2u;
-                run = base + pos;
-            }
-            uintptr_t m = nfm >> (2u * pos);
-            if (!m) {
-                if (base + GC_EPW - run >= n)
+                }
+                unsigned e = pos + gc_ctz(m) / 2u;
+                if (base + e - run >= n)
                     goto found;
-                break;
+                if (pend != GC_NONE && g > 0)
+                    tighten(a, pend, g - 1u, n); /* the run ended short */
+                pend = GC_NONE;
+                run = GC_NONE;
+                pos = e + 1u;
             }
-            unsigned e = pos + gc_ctz(m) / 2u;
-            if (base + e - run >= n)
-                goto found;
-            run = GC_NONE;
-            pos = e + 1u;
+        }
+        w++;
+        if (w % GC_GW == 0 || w == a->atb_words) { /* leaving group g */
+            if (run == GC_NONE)
+                tighten(a, g, g, n);
+            else if (pend == GC_NONE)
+                pend = g;
         }
     }
+    if (pend != GC_NONE) /* the last run reached the end, short */
+        tighten(a, pend, (a->atb_words - 1u) / GC_GW, n);
     a->fail_at = n;
     return GC_NONE;
 found:
@@ -489,7 +568,7 @@ void gc_release(struct capheap_gc *gc, gc_area_t *a, size_t i, size_t n)
     }
     a->used -= n;
     /* the new free run may start before i: walk back over free entries,
-     * a whole word at a time where possible */
+     * a whole word at a time where possible, ... */
     size_t r = i;
     while (r > 0) {
         if (r % GC_EPW == 0 && a->atb[r / GC_EPW - 1u] == 0) {
@@ -500,10 +579,30 @@ void gc_release(struct capheap_gc *gc, gc_area_t *a, size_t i, size_t n)
             break;
         r--;
     }
-    for (size_t k = 0; k < GC_HINTS; k++)
+    /* ... and may continue after the freed blocks */
+    size_t e = i + n;
+    while (e < a->blocks) {
+        if (e % GC_EPW == 0 && a->atb[e / GC_EPW] == 0) {
+            e += GC_EPW;
+            continue;
+        }
+        if (atb_get(a, e) != AT_FREE)
+            break;
+        e++;
+    }
+    if (e > a->blocks)
+        e = a->blocks;
+    /* only lengths up to the new run's can start earlier now */
+    size_t len = e - r;
+    for (size_t k = 0; k < GC_HINTS && k < len; k++)
         if (a->hint[k] > r)
             a->hint[k] = r;
-    a->fail_at = GC_NONE;
+    for (size_t g = r / GC_EPW / GC_GW; g <= (e - 1u) / GC_EPW / GC_GW; g++)
+        if (!gc_gmay(a, g, len))
+            gc_gset(a, g, len);
+    /* lengths fail_at..len now fit; longer ones still do not */
+    if (a->fail_at != GC_NONE && len >= a->fail_at)
+        a->fail_at = len + 1u;
 }
 
 /* Finds the object whose HEAD is at p. Returns 0 and sets *area and *idx, or

@@ -263,6 +263,7 @@ size_t gc_sweep(struct capheap_gc *gc, bool all)
             first_free = a->blocks;
         for (size_t k = 0; k < GC_HINTS; k++)
             a->hint[k] = first_free;
+        gc_greset(a);
         a->fail_at = area_freed ? GC_NONE : a->fail_at;
         a->ovf_lo = GC_NONE;
     }

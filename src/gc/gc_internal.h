@@ -19,9 +19,24 @@
  * such that no maximal free run of length >= k starts before it. An
  * allocation only shrinks runs, so it keeps every hint true; finding the
  * first run of n >= k blocks at s lets hint[j-1] for j in n..GC_HINTS rise to
- * s. A free merges its blocks with the free run before it: every hint
- * falls to that run's start. fail_at is the smallest length known to fail in
- * the area (SIZE_MAX: unknown); any free resets it.
+ * s. A free merges its blocks with the free runs around them into one run
+ * of length L starting at r: the hints of lengths 1..L fall to r (longer
+ * runs did not appear). fail_at is the smallest length known to fail in the
+ * area (SIZE_MAX: unknown); a free that makes a run of L >= fail_at moves it
+ * to L + 1, a sweep that frees anything resets it.
+ *
+ * Group bounds: the ATB words are grouped by GC_GW (2 words: 32 blocks on
+ * 32-bit, 64 on 64-bit); gmax[g] (a byte, 255 meaning "255 or more") is an
+ * upper bound of the length of every
+ * free run that touches group g. A search for n blocks skips a group whose
+ * bound is below n. Allocations only shorten runs (bounds stay true); a free
+ * raises the bound of every group its merged run touches to the run's
+ * length; a search that finds no run of n touching a group (runs crossing
+ * its edges included, followed to their end) lowers its bound to n - 1; a
+ * sweep resets every bound to the area's size. Beside the bounds, one bitmap
+ * per length k = 1..GC_HINTS has bit g set iff gmax[g] >= k, so the next
+ * group worth a look is found a machine word of groups at a time. So a
+ * nearly full heap is crossed 32 or 64 groups per step, not word by word.
  *
  * Threads: `lock` guards everything except lock_depth and the busy pair,
  * which are written under the lock and read without it (atomics), so that
@@ -41,7 +56,9 @@
 #define GC_EPW (GC_WBITS / 2u)        /* ATB entries per word */
 #define GC_FIVES ((uintptr_t)-1 / 3u) /* 0x5555...: the low bit of each entry */
 #define GC_HINTS 8u
+#define GC_GW 2u                      /* ATB words per group (gmax) */
 #define GC_NONE SIZE_MAX
+#define GC_GMAX_INF 255u
 
 enum { AT_FREE = 0, AT_HEAD = 1, AT_TAIL = 2, AT_MARK = 3 };
 
@@ -52,6 +69,12 @@ typedef struct gc_area {
     struct gc_area *next;
     uintptr_t *atb;
     uintptr_t *ftb;
+    uint8_t *gmax;        /* per group of GC_GW ATB words: upper bound of the
+                             length of every free run that touches it
+                             (GC_GMAX_INF: unbounded) */
+    uintptr_t *glev;      /* GC_HINTS bitmaps of glev_words: gmax >= k */
+    size_t groups;
+    size_t glev_words;
     uintptr_t pool;       /* address of block 0 */
     uintptr_t pool_end;   /* pool + blocks * B */
     size_t blocks;
@@ -156,6 +179,33 @@ static inline unsigned gc_ctz(uintptr_t x)
     }
     return n;
 #endif
+}
+
+/* Sets the bound of group g and its bits in the level bitmaps. */
+static inline void gc_gset(gc_area_t *a, size_t g, size_t v)
+{
+    a->gmax[g] = (uint8_t)(v < GC_GMAX_INF ? v : GC_GMAX_INF);
+    uintptr_t bit = (uintptr_t)1 << (g % GC_WBITS);
+    uintptr_t *w = a->glev + g / GC_WBITS;
+    for (size_t k = 1; k <= GC_HINTS; k++, w += a->glev_words) {
+        if (v >= k)
+            *w |= bit;
+        else
+            *w &= ~bit;
+    }
+}
+
+/* Can a run of n blocks touch group g? */
+static inline bool gc_gmay(const gc_area_t *a, size_t g, size_t n)
+{
+    return a->gmax[g] >= n || a->gmax[g] == GC_GMAX_INF;
+}
+
+/* Every group bound back to the area's size (nothing known). */
+static inline void gc_greset(gc_area_t *a)
+{
+    for (size_t g = 0; g < a->groups; g++)
+        gc_gset(a, g, a->blocks);
 }
 
 /* Number of blocks of the object whose HEAD (or MARK) is block i. */
