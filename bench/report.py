@@ -65,6 +65,7 @@ def main():
     eff = {}                    # (alloc, region) -> row
     foot = {}
     xc = {}
+    trace_free = []             # heap tracing: instructions per traced free
     for r in rows:
         m = r.get("mode")
         if m == "env":
@@ -85,6 +86,8 @@ def main():
             eff[(r["alloc"], int(r["region"]))] = r
         elif m == "foot":
             foot[r["alloc"]] = r
+        elif m == "trace_free":
+            trace_free.append(r)
     peers = [p for p in PEERS if p in info]
     seqs = defaultdict(set)  # (w, region, ops) -> sequence hashes seen (every allocator, every mode)
     for r in rows:
@@ -303,6 +306,16 @@ def main():
         fns = size.get(f"size_{k}_functions", "").replace(",", ", ").replace(":", " ")
         L.append(f"| {k} | {size.get(f'size_{k}_text', '?')} | ≤ {t} | {fns} |")
     L.append("")
+    if trace_free:
+        L.append("## Heap tracing: instructions per free in leaks mode (bench/trace_bench.c)\n")
+        L.append("100 random frees of live blocks with the trace buffer exactly full; `extra` is "
+                 "what the trace adds to the same free with the trace stopped (removal is O(1): "
+                 "it must not grow with the buffer).\n")
+        L.append("| records | traced free | untraced free | extra |")
+        L.append("|---|---|---|---|")
+        for r in trace_free:
+            L.append(f"| {r['records']} | {r['traced']} | {r['untraced']} | {r['extra']} |")
+        L.append("")
     L.append("Charts: `nsop.svg` (time per op), `instructions.svg` (median and max instructions, W1 256 KiB), "
              "`efficiency.svg` (W3 at the first failure, per build, with the targets).\n")
     open(f"{out}/results.md", "w").write("\n".join(L))

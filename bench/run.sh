@@ -86,6 +86,13 @@ if [ $caps = 1 ]; then
   # Light load: live set 60 % of 4 KiB, served by the first (smallest) heap.
   caps_run "${vg[@]}" "$B/bench_caps" count W1 4096 $OPS
 fi
+# Heap tracing (issue 4): instructions per traced free in leaks mode with a
+# 100- and a 100 000-record buffer (removal is O(1): the same count).
+if [ "$QUICK" != 1 ]; then
+  if make -s -C "$here" BUILD="$B" JOBS="$JOBS" trace >"$B/trace-build.log" 2>&1; then
+    for n in 100 100000; do "${vg[@]}" "$B/bench_trace" $n >> "$raw"; done
+  else log "trace benchmark not built (see $B/trace-build.log)"; fi
+fi
 fi # icount
 
 log "timing: $RUNS runs per case, ${pin[*]:-unpinned}"
