@@ -120,6 +120,13 @@ for a in "${peers[@]}"; do "$B/bench_$a" foot >> "$raw"; done
 "${run32[@]}" "$B/bench_capheap32_a4" foot | sed 's/^alloc=capheap/alloc=capheap32_a4/' >> "$raw"
 "${run32[@]}" "$B/bench_capheap32" foot | sed 's/^alloc=capheap/alloc=capheap32/' >> "$raw"
 
+# Issue 5: real programs on glibc and under LD_PRELOAD=libcapheap_malloc.so
+# (wall time, CPU time, peak RSS; table in $OUT/libc_programs.md).
+if [ "$QUICK" != 1 ]; then
+  log "real programs under LD_PRELOAD (bench/libc_programs.sh)"
+  "$here/libc_programs.sh" > "$OUT/libc_programs.md" || log "bench/libc_programs.sh failed"
+fi
+
 {
   echo "host=\"$(uname -srm)\" cpu=\"$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')\" nproc=$(nproc)"
   rev=$(git -C "$here/.." rev-parse --short HEAD 2>/dev/null || echo unknown)
