@@ -98,6 +98,8 @@ static void t_bad_pointers(void)
     errno = 0;
     CHECK_NULL(capheap_libc_realloc(elsewhere + 16, 32));
     CHECK_EQ_U(errno, EINVAL);
+    CHECK(f.errors >= 2); /* reported too */
+    CHECK_EQ_U(f.last, CAPHEAP_E_NOT_OWNED);
     void *p = capheap_libc_malloc(40);
     REQUIRE(p != NULL);
     capheap_libc_free(p);

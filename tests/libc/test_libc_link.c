@@ -32,7 +32,7 @@ __attribute__((constructor(101))) static void open_heap(void)
 }
 
 /* volatile: keeps the compiler's own allocation-size warnings out */
-static volatile size_t huge_count = SIZE_MAX / 2, huge_size = SIZE_MAX - 8;
+static volatile size_t huge_count = SIZE_MAX / 2, huge_size = SIZE_MAX - 8, bad_align = 3;
 
 static bool ours(const void *p)
 {
@@ -80,7 +80,7 @@ static void t_standard_names(void)
     CHECK_EQ_U(errno, ENOMEM);
     free(r);
     errno = 0;
-    CHECK_NULL(aligned_alloc(3, 8));
+    CHECK_NULL(aligned_alloc(bad_align, 8));
     CHECK_EQ_U(errno, EINVAL);
     errno = 0;
     CHECK_NULL(malloc(huge_size));

@@ -22,7 +22,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-static volatile size_t vol_huge = SIZE_MAX - 16, vol_half = SIZE_MAX / 2 + 1;
+static volatile size_t vol_huge = SIZE_MAX - 16, vol_half = SIZE_MAX / 2 + 1, vol_24 = 24;
 
 static void t_semantics(void)
 {
@@ -50,7 +50,7 @@ static void t_semantics(void)
     CHECK_NULL(reallocarray(NULL, vol_half, 4));
     CHECK_EQ_U(errno, ENOMEM);
     errno = 0;
-    CHECK_NULL(aligned_alloc(24, 8));
+    CHECK_NULL(aligned_alloc(vol_24, 8));
     CHECK_EQ_U(errno, EINVAL);
     void *out = &out;
     CHECK_EQ_U(posix_memalign(&out, 2, 8), EINVAL);
