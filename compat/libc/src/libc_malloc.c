@@ -118,16 +118,16 @@ void *capheap_libc_calloc(size_t n, size_t size)
         errno = ENOMEM;
         return NULL;
     }
-    int tries = 0;
-    for (;;) {
-        void *p = capheap_caps_calloc_default(inst, n, size);
-        if (p)
-            return p;
-        if (!grow(n * size, 0, &tries)) {
-            errno = ENOMEM;
-            return NULL;
-        }
+    /* plain-malloc memory is byte-addressable data memory: the C library's
+     * memset zeroes it (several times faster than the caps layer's word
+     * loop, which must also suit instruction memory) */
+    void *p = alloc_aligned(inst, 0, n * size);
+    if (!p) {
+        errno = ENOMEM;
+        return NULL;
     }
+    memset(p, 0, n * size);
+    return p;
 }
 
 void *capheap_libc_realloc(void *ptr, size_t size)
@@ -143,22 +143,21 @@ void *capheap_libc_realloc(void *ptr, size_t size)
         capheap_caps_free(inst, ptr);
         return NULL;
     }
+    void *p = capheap_caps_realloc_default(inst, ptr, size);
+    if (p)
+        return p;
     if (!capheap_caps_heap_of(inst, ptr)) {
-        /* not ours: reported by the caps layer, never grown for */
-        (void)capheap_caps_realloc_default(inst, ptr, size);
-        errno = EINVAL;
+        errno = EINVAL; /* not ours (reported by the caps layer): never grown for */
         return NULL;
     }
     int tries = 0;
-    for (;;) {
-        void *p = capheap_caps_realloc_default(inst, ptr, size);
+    while (grow(size, 0, &tries)) {
+        p = capheap_caps_realloc_default(inst, ptr, size);
         if (p)
             return p;
-        if (!grow(size, 0, &tries)) {
-            errno = ENOMEM;
-            return NULL;
-        }
     }
+    errno = ENOMEM;
+    return NULL;
 }
 
 void *capheap_libc_reallocarray(void *ptr, size_t n, size_t size)

@@ -458,9 +458,12 @@ static inline size_t big_min(void)
     return atomic_load_explicit(&big_threshold, memory_order_relaxed);
 }
 
+/* True when p may be a heap block (or a foreign pointer, which the caps
+ * layer ignores). Own mappings start on a page: any other address skips the
+ * O(log heaps) lookup. */
 static inline bool in_heap(const void *p)
 {
-    return capheap_caps_heap_of(inst, p) != NULL;
+    return ((uintptr_t)p & (page - 1)) != 0 || capheap_caps_heap_of(inst, p) != NULL;
 }
 
 /* ------------------------------------------------------- the C library */
@@ -491,7 +494,8 @@ EXPORT void *malloc(size_t size)
         void *p = big_alloc(size, 0);
         return p ? p : fail_nomem();
     }
-    return capheap_libc_malloc(size);
+    void *p = capheap_caps_malloc(inst, size, CAPHEAP_CAP_DEFAULT | CAPHEAP_CAP_INTERNAL);
+    return LIKELY(p != NULL) ? p : capheap_libc_malloc(size); /* grows, or ENOMEM */
 }
 
 EXPORT void free(void *ptr)
@@ -499,7 +503,7 @@ EXPORT void free(void *ptr)
     if (!ptr || UNLIKELY(!ready()))
         return;
     if (LIKELY(in_heap(ptr)))
-        capheap_libc_free(ptr);
+        capheap_caps_free(inst, ptr);
     else
         (void)big_free(ptr); /* or foreign: ignored */
 }
@@ -512,7 +516,10 @@ EXPORT void *calloc(size_t n, size_t size)
         void *p = big_alloc(n * size, 0); /* fresh mappings are zero */
         return p ? p : fail_nomem();
     }
-    return capheap_libc_calloc(n, size);
+    void *p = capheap_caps_malloc(inst, n * size, CAPHEAP_CAP_DEFAULT | CAPHEAP_CAP_INTERNAL);
+    if (UNLIKELY(!p))
+        return capheap_libc_calloc(n, size); /* grows, or ENOMEM */
+    return memset(p, 0, n * size);
 }
 
 EXPORT void *realloc(void *ptr, size_t size)
@@ -524,12 +531,16 @@ EXPORT void *realloc(void *ptr, size_t size)
     if (LIKELY(in_heap(ptr))) {
         if (LIKELY(size < big_min()))
             return capheap_libc_realloc(ptr, size);
+        size_t old = capheap_caps_get_allocated_size(inst, ptr);
+        if (!old) {
+            errno = EINVAL; /* not ours */
+            return NULL;
+        }
         void *q = big_alloc(size, 0);
         if (!q)
             return fail_nomem();
-        size_t old = capheap_libc_malloc_usable_size(ptr);
         memcpy(q, ptr, old < size ? old : size);
-        capheap_libc_free(ptr);
+        capheap_caps_free(inst, ptr);
         return q;
     }
     size_t len = big_len(ptr);
