@@ -95,6 +95,22 @@ if [ "$QUICK" != 1 ]; then
 fi
 fi # icount
 
+# GC heap (issue 6, bench_gc, figures in docs/gc.md): its own lines in
+# $OUT/gc.txt, not in the allocator report.
+if make -s -C "$here" BUILD="$B" JOBS="$JOBS" gc >"$B/gc-build.log" 2>&1; then
+  log "GC heap (bench_gc)"
+  gcn=100000; [ "$QUICK" = 1 ] && gcn=10000
+  {
+    if [ $icount = 1 ]; then
+      for h in 65536 4194304; do "${vg[@]}" "$B/bench_gc" alloc $h $gcn; done
+      "${vg[@]}" "$B/bench_gc" collect 1048576
+    fi
+    "${pin[@]}" "$B/bench_gc" collect 1048576
+  } > "$OUT/gc.txt"
+else
+  log "bench_gc not built (see $B/gc-build.log)"
+fi
+
 log "timing: $RUNS runs per case, ${pin[*]:-unpinned}"
 for run in $(seq 1 "$RUNS"); do
   for w in W1 W2 W4; do

@@ -181,12 +181,31 @@ static void t_bad_input(void)
     CHECK_EQ_U(capheap_gc_create(NULL, mem_b, sizeof mem_b, &x), CAPHEAP_ERR_INVALID_ARG);
     CHECK_EQ_U(capheap_gc_create(&cfg, NULL, sizeof mem_b, &x), CAPHEAP_ERR_INVALID_ARG);
     CHECK_EQ_U(capheap_gc_create(&cfg, mem_b, 16, &x), CAPHEAP_ERR_TOO_SMALL);
+    CHECK_EQ_U(capheap_gc_create(&cfg, (void *)(UINTPTR_MAX - 4095u), 8192, &x),
+               CAPHEAP_ERR_INVALID_ARG); /* wraps: refused before any write */
+    CHECK_NULL(x);
+    CHECK_EQ_U(capheap_gc_create(&cfg, mem_b, sizeof mem_b, NULL), CAPHEAP_ERR_INVALID_ARG);
     CHECK_EQ_U(capheap_gc_add_area(gc, mem_a + 100, 1000), CAPHEAP_ERR_OVERLAP);
     CHECK_EQ_U(capheap_gc_add_area(gc, mem_b, 8), CAPHEAP_ERR_TOO_SMALL);
     CHECK_EQ_U(capheap_gc_add_area(gc, NULL, 100), CAPHEAP_ERR_INVALID_ARG);
     CHECK_EQ_U(capheap_gc_add_root_range(gc, (char *)roots + 1, roots + 2),
                CAPHEAP_ERR_INVALID_ARG);
     CHECK_EQ_U(capheap_gc_remove_root_range(gc, roots, roots + 1), CAPHEAP_ERR_NOT_FOUND);
+    /* the root table is bounded (one range is taken by make) */
+    static uintptr_t extra[CAPHEAP_GC_ROOT_RANGES];
+    for (int i = 1; i < CAPHEAP_GC_ROOT_RANGES; i++)
+        CHECK_EQ_U(capheap_gc_add_root_range(gc, &extra[i], &extra[i] + 1), CAPHEAP_OK);
+    CHECK_EQ_U(capheap_gc_add_root_range(gc, &extra[0], &extra[0] + 1), CAPHEAP_ERR_NO_MEM);
+    CHECK_EQ_U(capheap_gc_remove_root_range(gc, &extra[3], &extra[3] + 1), CAPHEAP_OK);
+    CHECK_EQ_U(capheap_gc_add_root_range(gc, &extra[0], &extra[0] + 1), CAPHEAP_OK);
+    /* realloc to a huge size: NULL, object untouched */
+    unsigned char *h = (unsigned char *)capheap_gc_alloc(gc, B, 0);
+    REQUIRE(h);
+    h[0] = 9;
+    CHECK_NULL(capheap_gc_realloc(gc, h, SIZE_MAX, true));
+    CHECK_NULL(capheap_gc_realloc(gc, h, sizeof mem_a, true));
+    CHECK_EQ_SZ(capheap_gc_size(gc, h), B);
+    CHECK(h[0] == 9);
     /* NULL instance: nothing happens */
     CHECK_NULL(capheap_gc_alloc(NULL, 8, 0));
     capheap_gc_free(NULL, p);

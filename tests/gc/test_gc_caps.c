@@ -29,12 +29,22 @@ static bool in(const void *p, const unsigned char *r, size_t n)
     return (const unsigned char *)p >= r && (const unsigned char *)p < r + n;
 }
 
+static int caps_reason;
+static const void *caps_where;
+static void on_caps_error(void *ctx, capheap_error_reason_t why, const void *where)
+{
+    (void)ctx;
+    caps_reason = (int)why;
+    caps_where = where;
+}
+
 static void open_caps(void)
 {
     if (caps)
         return;
     capheap_caps_config_t cfg;
     capheap_caps_config_init(&cfg);
+    cfg.error_hook = on_caps_error;
     capheap_region_t r[2];
     memset(r, 0, sizeof r);
     r[0].start = (uintptr_t)ram_int;
@@ -192,6 +202,33 @@ static void t_foreign_pointers(void)
     CHECK(c[0] == 0x5A && c[63] == 0x5A);
     CHECK(capheap_caps_get_allocated_size(caps, c) >= 64); /* still allocated */
     capheap_caps_free(caps, c);
+    /* a GC object given to the caps allocator: reported, heap untouched */
+    void *o = capheap_gc_alloc(gc, 3 * B, 0);
+    REQUIRE(o);
+    caps_reason = 0;
+    capheap_caps_free(caps, o);
+    CHECK_EQ_U(caps_reason, CAPHEAP_E_NOT_OWNED);
+    CHECK(caps_where == o);
+    CHECK_EQ_SZ(capheap_gc_size(gc, o), 3 * B);
+    capheap_gc_destroy(gc);
+
+    /* the same when the GC area is itself a block of the caps allocator:
+     * the GC object is inside that block, the caps layer refuses it */
+    capheap_gc_config_t gcfg;
+    capheap_gc_config_init(&gcfg);
+    gcfg.caps = caps;
+    gcfg.grow_caps = CAPHEAP_CAP_SPIRAM;
+    REQUIRE(capheap_gc_create(&gcfg, NULL, 8192, &gc) == CAPHEAP_OK);
+    size_t ext = capheap_caps_get_free_size(caps, CAPHEAP_CAP_SPIRAM);
+    o = capheap_gc_alloc(gc, 2 * B, 0);
+    void *o2 = capheap_gc_alloc(gc, 2 * B, 0);
+    REQUIRE(o && o2);
+    caps_reason = 0;
+    capheap_caps_free(caps, o2);
+    CHECK(caps_reason != 0);
+    CHECK_EQ_SZ(capheap_caps_get_free_size(caps, CAPHEAP_CAP_SPIRAM), ext);
+    CHECK_EQ_SZ(capheap_gc_size(gc, o2), 2 * B);
+    CHECK(capheap_caps_check_integrity_all(caps, NULL, NULL));
     capheap_gc_destroy(gc);
 }
 
