@@ -244,6 +244,35 @@ def t_workload_w800():
     check(j["checks_failed"] == 0, "integrity checks pass")
 
 
+def t_workload_gc():
+    rc, j, err = run_json("run", "esp32", os.path.join(WL, "esp32_micropython_gc.wl"))
+    check(rc == 0 and not j["failures"], "the GC workload succeeds (rc %d) %s" % (rc, err))
+    ph = {p["name"]: p for p in j["phases"]}
+    check(ph["boot"]["gc"]["areas"] == 1, "one area at start: %s" % ph["boot"]["gc"])
+    check(ph["script"]["gc"]["collections"] > 0, "collections free the script's garbage")
+    check(ph["load"]["gc"]["areas"] > 2 and ph["load"]["gc"]["used"] >= 1200 * 256,
+          "the heap grows new areas for the data set: %s" % ph["load"]["gc"])
+    check(ph["release"]["caps"]["SPIRAM"]["free"] > ph["load"]["caps"]["SPIRAM"]["free"] + 256 * 1024,
+          "empty areas go back to SPIRAM after the release")
+    check(ph["release"]["gc"]["areas"] < ph["load"]["gc"]["areas"], "fewer areas after release")
+    check(j["checks_failed"] == 0, "integrity checks pass")
+    path = os.path.join(WORK, "gcbad.wl")
+    with open(path, "w") as f:
+        f.write("gc alloc x 10\n")
+    rc, _, err = run("run", "esp32", path)
+    check(rc == 1 and ":1: no GC heap" in err, "gc alloc without a GC heap: " + err)
+    with open(path, "w") as f:
+        f.write("gc create SPIRAM\n")
+    rc, _, err = run("run", "esp32", path)
+    check(rc == 3 and ":1: expected: gc create CAPS SIZE" in err, "bad gc line: " + err)
+    with open(path, "w") as f:
+        f.write("gc create INTERNAL 8K max 8K\ngc alloc a 4K\ngc alloc b 1M\n")
+    rc, j, _ = run_json("run", "esp32", path)
+    check(rc == 1 and [f["id"] for f in j["failures"]] == ["b"] and
+          j["failures"][0]["reason"].startswith("GC heap full"),
+          "a GC heap that cannot grow enough reports the failure: %s" % j["failures"])
+
+
 def t_replay_espidf():
     rc, j, err = run_json("replay", "esp32", os.path.join(DATA, "espidf_dump.txt"))
     check(rc == 0, "replay of an ESP-IDF dump (rc %d): %s" % (rc, err))

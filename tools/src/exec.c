@@ -122,6 +122,11 @@ bool run_setup(run_t *r, const capheap_chip_t *chip)
 
 void run_teardown(run_t *r)
 {
+    if (r->gc)
+        capheap_gc_destroy(r->gc);
+    r->gc = NULL;
+    free(r->gc_roots);
+    r->gc_roots = NULL;
     if (r->caps)
         capheap_caps_destroy(r->caps);
     capheap_sim_destroy(r->sim);
@@ -167,6 +172,22 @@ static void sample(run_t *r, size_t op_index)
     class_stats(r, s->c, phase_start_min);
 }
 
+void gc_stats(run_t *r, gc_stat_t *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!r->gc)
+        return;
+    capheap_gc_info_t info;
+    capheap_gc_get_info(r->gc, &info);
+    out->present = true;
+    out->total = info.total;
+    out->used = info.used;
+    out->free = info.free;
+    out->max_free = info.max_free * CAPHEAP_GC_BLOCK;
+    out->areas = info.areas;
+    out->collections = info.collections;
+}
+
 static heap_rec_t *rec_of(run_t *r, const void *ptr)
 {
     const capheap_caps_heap_t *h = capheap_caps_heap_of(r->caps, ptr);
@@ -189,6 +210,13 @@ static void account(run_t *r, heap_rec_t *h)
             t->peak = t->used;
     }
     h->used = info.total_allocated_bytes;
+}
+
+/* Every heap's usage (the GC heap takes and gives back areas itself). */
+static void account_all(run_t *r)
+{
+    for (size_t i = 0; i < r->heap_count; i++)
+        account(r, &r->heaps[i]);
 }
 
 static uint32_t effective_caps(const run_t *r, const op_t *op)
@@ -267,6 +295,7 @@ static void phase_end(run_t *r)
         return;
     phase_stat_t *p = &r->phases[r->phase_count - 1];
     class_stats(r, p->at_end, NULL); /* min_free: the window's minimum */
+    gc_stats(r, &p->gc);
     (void)capheap_caps_monitor_local_minimum_free_size_stop(r->caps);
 }
 
@@ -435,6 +464,76 @@ bool run_exec(run_t *r, const workload_t *w)
                 fprintf(stderr, "%s:%u: integrity check failed\n", w->file, (unsigned)op->line);
             }
             break;
+        case OP_GC_CREATE: {
+            if (r->gc) {
+                if (say())
+                    fprintf(stderr, "%s:%u: the GC heap exists already\n", w->file,
+                            (unsigned)op->line);
+                r->bad_ops++;
+                break;
+            }
+            capheap_gc_config_t cfg;
+            capheap_gc_config_init(&cfg);
+            cfg.caps = r->caps;
+            cfg.grow_caps = op->caps;
+            cfg.grow_min = (size_t)op->size;
+            cfg.grow_max = (size_t)op->n;
+            cfg.lock_ops = &capheap_port_lock_none;
+            cfg.error_hook = on_error;
+            cfg.error_ctx = r;
+            capheap_err_t e = capheap_gc_create(&cfg, NULL, (size_t)op->size, &r->gc);
+            if (e == CAPHEAP_OK && !r->gc_roots) {
+                r->gc_roots = calloc(r->slot_count ? r->slot_count : 1, sizeof *r->gc_roots);
+                if (!r->gc_roots ||
+                    capheap_gc_add_root_range(r->gc, r->gc_roots,
+                                              r->gc_roots + (r->slot_count ? r->slot_count : 1)) !=
+                        CAPHEAP_OK)
+                    e = CAPHEAP_ERR_NO_MEM;
+            }
+            if (e != CAPHEAP_OK) {
+                r->gc = NULL;
+                fail(r, op, phase, op->size);
+                r->failures[r->failure_count - 1].reason = "GC heap not created";
+                r->failures[r->failure_count - 1].free = 0;
+                r->failures[r->failure_count - 1].largest = 0;
+            }
+            account_all(r);
+            break;
+        }
+        case OP_GC_ALLOC: {
+            if (!r->gc || r->gc_roots[op->id]) {
+                if (say())
+                    fprintf(stderr, "%s:%u: %s\n", w->file, (unsigned)op->line,
+                            r->gc ? "the object is still alive (gc drop it first)"
+                                  : "no GC heap (gc create first)");
+                r->bad_ops++;
+                break;
+            }
+            void *p = capheap_gc_alloc(r->gc, (size_t)op->size, 0);
+            if (!p) {
+                fail(r, op, phase, op->size);
+                r->failures[r->failure_count - 1].reason =
+                    "GC heap full (after a collection, and it could not grow)";
+                r->failures[r->failure_count - 1].free = 0;
+                r->failures[r->failure_count - 1].largest = 0;
+            }
+            r->gc_roots[op->id] = p;
+            size_t used = capheap_gc_used_bytes(r->gc);
+            if (used > r->gc_peak_used)
+                r->gc_peak_used = used;
+            account_all(r);
+            break;
+        }
+        case OP_GC_DROP:
+            if (r->gc_roots)
+                r->gc_roots[op->id] = NULL;
+            break;
+        case OP_GC_COLLECT:
+            if (r->gc) {
+                (void)capheap_gc_collect(r->gc);
+                account_all(r);
+            }
+            break;
         case OP_PHASE:
             sample(r, i);
             phase_end(r);
@@ -455,6 +554,7 @@ bool run_exec(run_t *r, const workload_t *w)
         progress(n, n);
     r->ops_done = n;
     class_stats(r, r->at_end, NULL);
+    gc_stats(r, &r->gc_end);
     for (size_t c = 0; c < r->class_count; c++)
         for (size_t k = 0; k < r->sample_count; k++)
             if (r->samples[k].c[c].total)

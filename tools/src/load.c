@@ -490,6 +490,49 @@ bool workload_load(workload_t *w, const char *path, char *text)
             }
             op.kind = OP_PHASE;
             op.n = wl_phase(w, tk[1].s, tk[1].len);
+        } else if (tok_is(k, "gc")) {
+            const char *u = "gc create CAPS SIZE [max BYTES] | gc alloc ID SIZE | gc drop ID | "
+                            "gc collect";
+            if (nt >= 2 && tok_is(&tk[1], "create")) {
+                op.kind = OP_GC_CREATE;
+                if (nt < 4 || !caps_parse(tk[2].s, tk[2].len, &op.caps) ||
+                    !num_field(path, line, &tk[3], "SIZE", u, &op.size)) {
+                    perr(path, line, "expected: gc create CAPS SIZE [max BYTES]");
+                    return false;
+                }
+                op.flags = OP_HAS_CAPS;
+                op.id = wl_slot(w, "gc", 2);
+                if (nt == 6 && tok_is(&tk[4], "max")) {
+                    if (!num_field(path, line, &tk[5], "max", u, &op.n))
+                        return false;
+                } else if (nt != 4) {
+                    perr(path, line, "expected: gc create CAPS SIZE [max BYTES]");
+                    return false;
+                }
+            } else if (nt >= 2 && tok_is(&tk[1], "alloc")) {
+                op.kind = OP_GC_ALLOC;
+                if (nt != 4 || !id_ok(&tk[2]) || !num_field(path, line, &tk[3], "SIZE", u, &op.size)) {
+                    if (nt != 4 || !id_ok(&tk[2]))
+                        perr(path, line, "expected: gc alloc ID SIZE");
+                    return false;
+                }
+                op.id = wl_slot(w, tk[2].s, tk[2].len);
+            } else if (nt >= 2 && tok_is(&tk[1], "drop")) {
+                op.kind = OP_GC_DROP;
+                if (nt != 3 || !id_ok(&tk[2])) {
+                    perr(path, line, "expected: gc drop ID");
+                    return false;
+                }
+                op.id = wl_slot(w, tk[2].s, tk[2].len);
+            } else if (nt == 2 && tok_is(&tk[1], "collect")) {
+                op.kind = OP_GC_COLLECT;
+            } else {
+                perr(path, line, "expected: %s", u);
+                return false;
+            }
+            if (op.id == UINT32_MAX || !wl_push(w, &op))
+                return false;
+            continue;
         } else if (tok_is(k, "chip")) {
             if (nt != 2) {
                 perr(path, line, "expected: chip NAME");
@@ -501,7 +544,7 @@ bool workload_load(workload_t *w, const char *path, char *text)
         } else {
             perr(path, line,
                  "unknown operation '%.*s' (expected alloc, calloc, realloc, free, region, "
-                 "deferred, extmem, check, phase or chip)",
+                 "deferred, extmem, check, phase, gc or chip)",
                  (int)k->len, k->s);
             return false;
         }

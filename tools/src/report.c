@@ -7,9 +7,11 @@
 
 static const char *op_name(uint8_t kind)
 {
-    static const char *const names[] = { "alloc", "calloc", "realloc", "free", "region",
-                                         "deferred", "extmem", "check", "phase" };
-    return kind <= OP_PHASE ? names[kind] : "?";
+    static const char *const names[] = { "alloc",  "calloc",    "realloc",  "free",
+                                         "region", "deferred",  "extmem",   "check",
+                                         "phase",  "gc create", "gc alloc", "gc drop",
+                                         "gc collect" };
+    return kind <= OP_LAST ? names[kind] : "?";
 }
 
 const char *tool_phase_name(const run_t *r, const workload_t *w, size_t p);
@@ -37,9 +39,32 @@ static void class_table(FILE *f, const run_t *r, const class_stat_t *c, const ch
                 c[i].min_free, c[i].largest, c[i].total);
 }
 
+static void gc_line(FILE *f, const gc_stat_t *g, const char *indent)
+{
+    if (g->present)
+        fprintf(f,
+                "%sGC heap: total %zu, used %zu, free %zu, largest free run %zu, areas %zu, "
+                "collections %zu\n",
+                indent, g->total, g->used, g->free, g->max_free, g->areas, g->collections);
+}
+
+static void gc_json(FILE *f, const gc_stat_t *g)
+{
+    if (!g->present) {
+        fprintf(f, "null");
+        return;
+    }
+    fprintf(f,
+            "{\"total\": %zu, \"used\": %zu, \"free\": %zu, \"largest_free\": %zu, "
+            "\"areas\": %zu, \"collections\": %zu}",
+            g->total, g->used, g->free, g->max_free, g->areas, g->collections);
+}
+
 static void fail_caps(const failure_t *fl, char *buf, size_t n)
 {
-    if (fl->has_caps)
+    if (fl->kind == OP_GC_ALLOC)
+        snprintf(buf, n, "gc");
+    else if (fl->has_caps)
         caps_name(fl->caps, buf, n);
     else
         snprintf(buf, n, "malloc");
@@ -87,9 +112,13 @@ void report_text(FILE *f, const run_t *r, const workload_t *w)
         fprintf(f, "\nPhase %s (from op %zu, %zu failed): at its end, min_free within it\n",
                 tool_phase_name(r, w, p), r->phases[p].op_index, r->phases[p].failures);
         class_table(f, r, r->phases[p].at_end, "  ");
+        gc_line(f, &r->phases[p].gc, "  ");
     }
     fprintf(f, "\nAt the end (min_free over the whole run):\n");
     class_table(f, r, r->at_end, "  ");
+    gc_line(f, &r->gc_end, "  ");
+    if (r->gc_end.present)
+        fprintf(f, "  GC heap peak used %zu\n", r->gc_peak_used);
 
     fprintf(f, "\nPeak usage per memory type (allocated bytes):\n");
     for (size_t t = 0; t < r->type_count; t++) {
@@ -164,9 +193,11 @@ void report_json(FILE *f, const run_t *r, const workload_t *w)
     json_str(f, r->poison);
     fprintf(f,
             ",\n  \"operations\": %zu,\n  \"seconds\": %.6f,\n  \"counts\": {\"alloc\": %zu, "
-            "\"calloc\": %zu, \"realloc\": %zu, \"free\": %zu, \"region\": %zu, \"check\": %zu},\n",
+            "\"calloc\": %zu, \"realloc\": %zu, \"free\": %zu, \"region\": %zu, \"check\": %zu, "
+            "\"gc_alloc\": %zu, \"gc_collect\": %zu},\n",
             r->ops_done, r->seconds, r->counts[OP_ALLOC], r->counts[OP_CALLOC],
-            r->counts[OP_REALLOC], r->counts[OP_FREE], r->counts[OP_REGION], r->counts[OP_CHECK]);
+            r->counts[OP_REALLOC], r->counts[OP_FREE], r->counts[OP_REGION], r->counts[OP_CHECK],
+            r->counts[OP_GC_ALLOC], r->counts[OP_GC_COLLECT]);
     fprintf(f,
             "  \"trace\": {\"records\": %zu, \"inferred_frees\": %zu, \"freed_at_end\": %zu, "
             "\"never_freed\": %zu, \"skipped\": %zu},\n",
@@ -202,10 +233,15 @@ void report_json(FILE *f, const run_t *r, const workload_t *w)
         fprintf(f, ", \"first_op\": %zu, \"failures\": %zu, \"caps\": ", r->phases[p].op_index,
                 r->phases[p].failures);
         json_classes(f, r, r->phases[p].at_end);
+        fprintf(f, ", \"gc\": ");
+        gc_json(f, &r->phases[p].gc);
         fprintf(f, "}");
     }
     fprintf(f, "\n  ],\n  \"end\": ");
     json_classes(f, r, r->at_end);
+    fprintf(f, ",\n  \"gc\": ");
+    gc_json(f, &r->gc_end);
+    fprintf(f, ",\n  \"gc_peak_used\": %zu", r->gc_peak_used);
     fprintf(f, ",\n  \"memory_types\": {");
     first = true;
     for (size_t t = 0; t < r->type_count; t++) {

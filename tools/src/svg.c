@@ -49,6 +49,7 @@ typedef struct {
     uintptr_t big_at;
     size_t big_size;
     size_t blocks;
+    bool other_used; /* a used block no workload id owns (GC heap areas) */
 } map_ctx_t;
 
 static int live_cmp(const void *a, const void *b)
@@ -116,6 +117,8 @@ static bool block_fn(void *ctx, const capheap_caps_heap_t *heap, void *ptr, size
         const char *col = "#999999";
         if (caps_in(m, p, size, &caps))
             col = palette[colour_of(m, caps)];
+        else
+            m->other_used = true;
         fprintf(m->f, "<rect x=\"%.2f\" y=\"%.1f\" width=\"%.2f\" height=\"24\" fill=\"%s\"/>\n",
                 x, m->y, w, col);
     } else {
@@ -225,6 +228,13 @@ static void map_body(FILE *f, run_t *r, double *height)
                "font-size=\"11\">largest free block of the heap</text>\n",
             y, y + 10);
     y += 16;
+    if (m.other_used) {
+        fprintf(f, "<rect x=\"10\" y=\"%.1f\" width=\"14\" height=\"12\" fill=\"#999999\"/>"
+                   "<text x=\"30\" y=\"%.1f\" font-size=\"11\">used by the GC heap (its areas)"
+                   "</text>\n",
+                y, y + 10);
+        y += 16;
+    }
     fprintf(f, "<rect x=\"10\" y=\"%.1f\" width=\"14\" height=\"12\" fill=\"#dddddd\"/>"
                "<text x=\"30\" y=\"%.1f\" font-size=\"11\">heap records and control "
                "structures (not blocks)</text>\n",

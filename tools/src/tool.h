@@ -16,6 +16,7 @@
 #include <stdio.h>
 
 #include "capheap/caps.h"
+#include "capheap/gc.h"
 #include "capheap/chip.h"
 #include "capheap/layout.h"
 #include "capheap/sim.h"
@@ -39,7 +40,12 @@ typedef enum {
     OP_DEFERRED, /* enable the deferred (start-up stack) heaps */
     OP_EXTMEM,   /* malloc uses external memory above size bytes */
     OP_CHECK,    /* integrity check of every heap */
-    OP_PHASE     /* a named phase starts (name index in `n`) */
+    OP_PHASE,    /* a named phase starts (name index in `n`) */
+    OP_GC_CREATE,  /* GC heap: caps of its areas, first size, n = max area */
+    OP_GC_ALLOC,   /* id size: an object kept alive (a root) until dropped */
+    OP_GC_DROP,    /* id: no longer a root (a collection frees it) */
+    OP_GC_COLLECT, /* a collection from the roots */
+    OP_LAST = OP_GC_COLLECT
 } op_kind_t;
 
 #define OP_HAS_CAPS 1u /* caps given (else plain malloc policy) */
@@ -100,7 +106,13 @@ typedef struct {
 } class_stat_t;
 
 typedef struct {
+    size_t total, used, free, max_free, areas, collections;
+    bool present;
+} gc_stat_t;
+
+typedef struct {
     uint32_t phase;      /* index into workload phases, UINT32_MAX: start */
+    gc_stat_t gc;
     size_t op_index;     /* first op of the phase */
     class_stat_t at_end[MAX_CLASSES];
     size_t failures;
@@ -171,7 +183,12 @@ typedef struct {
     size_t checks, checks_failed, bad_ops;
     size_t ops_done;
     double seconds;
-    size_t counts[OP_PHASE + 1];
+    size_t counts[OP_LAST + 1];
+    /* GC heap (gc create) */
+    capheap_gc_t *gc;
+    void **gc_roots;     /* one per slot: the live objects */
+    gc_stat_t gc_end;
+    size_t gc_peak_used;
 } run_t;
 
 /* Sets up the simulation of chip; false (message printed) on failure. */
@@ -182,6 +199,7 @@ void run_teardown(run_t *r);
 /* Heap statistics (refreshes the heap list). */
 void run_refresh_heaps(run_t *r);
 double heap_fragmentation(const capheap_heap_info_t *info);
+void gc_stats(run_t *r, gc_stat_t *out);
 
 /* ------------------------------------------------------------ output */
 void report_text(FILE *f, const run_t *r, const workload_t *w);
