@@ -24,6 +24,16 @@ static void count_hook(void)
     s_hook_calls++;
 }
 
+static unsigned s_errors;
+static capheap_error_reason_t s_last_reason;
+static void count_errors(void *ctx, capheap_error_reason_t reason, const void *where)
+{
+    (void)ctx;
+    (void)where;
+    s_errors++;
+    s_last_reason = reason;
+}
+
 static void define_two(void)
 {
     const HeapRegion_t regions[] = {
@@ -110,9 +120,24 @@ static void t_malloc_free_basics(void)
     CHECK_EQ_SZ(xPortGetMinimumEverFreeHeapSize(), free0);
 
     vPortFree(NULL);
-    /* a pointer the heap does not own: ignored, nothing changes */
+    /* a pointer the heap does not own: reported, ignored, nothing changes */
     static uint8_t foreign[64];
+    vPortFree(foreign + 8); /* no error hook: silently */
+    CHECK_EQ_SZ(xPortGetFreeHeapSize(), free0);
+    capheap_freertos_set_error_hook(count_errors, NULL);
     vPortFree(foreign + 8);
+    CHECK_EQ_U(s_errors, 1);
+    CHECK(s_last_reason == CAPHEAP_E_NOT_OWNED);
+    uint8_t *twice = pvPortMalloc(40);
+    REQUIRE(twice);
+    vPortFree(twice);
+    vPortFree(twice); /* double free: reported by the engine */
+    CHECK_EQ_U(s_errors, 2);
+    CHECK(s_last_reason == CAPHEAP_E_DOUBLE_FREE);
+    capheap_freertos_set_error_hook(NULL, NULL);
+    HeapStats_t st;
+    vPortGetHeapStats(&st); /* neither bad free was counted */
+    CHECK_EQ_SZ(st.xNumberOfSuccessfulFrees, st.xNumberOfSuccessfulAllocations);
     CHECK_EQ_SZ(xPortGetFreeHeapSize(), free0);
 
     /* too large: NULL and the hook */

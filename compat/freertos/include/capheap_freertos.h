@@ -32,8 +32,8 @@
  * regions may come in any order; a second vPortDefineHeapRegions without
  * vPortHeapResetState is ignored; allocation before any region is defined
  * returns NULL (and calls the malloc-failed hook) instead of asserting;
- * vPortFree of a pointer the heap does not own is reported to the caps
- * instance's error hook and ignored. The byte figures are capheap's: free
+ * vPortFree of a pointer the heap does not own is reported to the error
+ * hook (capheap_freertos_set_error_hook) and ignored. The byte figures are capheap's: free
  * bytes are payload bytes (heap_5 counts its block headers as free too).
  */
 #ifndef CAPHEAP_FREERTOS_H
@@ -90,7 +90,7 @@ void vPortDefineHeapRegions(const HeapRegion_t *const pxHeapRegions);
  */
 void *pvPortMalloc(size_t xWantedSize);
 
-/* free: NULL does nothing; a pointer not from this heap is reported (caps
+/* free: NULL does nothing; a pointer not from this heap is reported (the
  * error hook) and ignored. O(log heaps). Thread-safe. */
 void vPortFree(void *pv);
 
@@ -146,6 +146,16 @@ void capheap_freertos_set_malloc_failed_hook(capheap_freertos_hook_fn hook);
  * Not thread-safe. O(heaps).
  */
 capheap_err_t capheap_freertos_use_instance(capheap_caps_t *inst);
+
+/*
+ * The error hook of the instance vPortDefineHeapRegions builds: called with
+ * the reason and the pointer when vPortFree gets a pointer the heap does not
+ * own or a damaged block (capheap/common.h; it may run with a heap lock held
+ * and must not call the allocator). NULL (the default): such pointers are
+ * ignored silently. An instance given to capheap_freertos_use_instance keeps
+ * its own hook. Not thread-safe with concurrent reports. O(1).
+ */
+void capheap_freertos_set_error_hook(capheap_error_fn hook, void *ctx);
 
 /* The caps instance behind the heap_5 functions, NULL when none: use it
  * with capheap_caps_malloc(inst, size, caps) for memory by capabilities.

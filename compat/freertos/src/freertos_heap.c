@@ -74,6 +74,23 @@ void capheap_freertos_set_malloc_failed_hook(capheap_freertos_hook_fn hook)
     s_hook = hook;
 }
 
+static capheap_error_fn s_error_hook;
+static void *s_error_ctx;
+
+void capheap_freertos_set_error_hook(capheap_error_fn hook, void *ctx)
+{
+    s_error_hook = hook;
+    s_error_ctx = hook ? ctx : NULL;
+}
+
+static void error_trampoline(void *ctx, capheap_error_reason_t reason, const void *where)
+{
+    (void)ctx;
+    capheap_error_fn hook = s_error_hook;
+    if (hook)
+        hook(s_error_ctx, reason, where);
+}
+
 capheap_err_t capheap_freertos_use_instance(capheap_caps_t *inst)
 {
     if (!inst)
@@ -112,6 +129,7 @@ void vPortDefineHeapRegions(const HeapRegion_t *const pxHeapRegions)
         return;
     capheap_caps_config_t cfg;
     capheap_caps_config_init(&cfg);
+    cfg.error_hook = error_trampoline;
     capheap_caps_t *caps = NULL;
     if (capheap_caps_create(&cfg, regions, n, &caps) != CAPHEAP_OK)
         return;
@@ -169,13 +187,14 @@ void vPortFree(void *pv)
         return;
     if (!caps)
         return; /* no heap: nothing can be ours */
-    bool owned = capheap_caps_heap_of(caps, pv) != NULL;
+    /* A live block has a usable size; anything else (foreign, freed,
+     * interior) is reported here once and not freed or counted. */
+    if (capheap_caps_get_allocated_size(caps, pv) == 0)
+        return;
     capheap_caps_free(caps, pv);
-    if (owned) {
-        stats_lock();
-        s_heap.frees++;
-        stats_unlock();
-    }
+    stats_lock();
+    s_heap.frees++;
+    stats_unlock();
 }
 
 size_t xPortGetFreeHeapSize(void)
