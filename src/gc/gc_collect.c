@@ -49,8 +49,15 @@ static void scan_object(struct capheap_gc *gc, gc_area_t *a, size_t i)
     size_t n = gc_object_blocks(a, i);
     const uintptr_t *w = (const uintptr_t *)gc_block_addr(a, i);
     const uintptr_t *end = w + n * 4u;
-    for (; w < end; w++)
-        mark_word(gc, *w);
+    /* the cheap rejections inline: most words are not block-aligned
+     * addresses inside the heap's bounds */
+    uintptr_t mask = (gc->cfg.flags & CAPHEAP_GC_INTERIOR) ? 0u : GC_B - 1u;
+    uintptr_t lo = gc->lo, span = gc->hi - gc->lo;
+    for (; w < end; w++) {
+        uintptr_t v = *w;
+        if ((v & mask) == 0 && v - lo < span)
+            mark_word(gc, v);
+    }
     gc_tick(gc, n);
 }
 
@@ -219,6 +226,18 @@ size_t gc_sweep(struct capheap_gc *gc, bool all)
                 if (first_free == GC_NONE)
                     first_free = base;
                 freeing = false;
+                continue;
+            }
+            uintptr_t heads = v & ~(v >> 1) & GC_FIVES; /* entries == HEAD */
+            if (!all && !freeing && !heads) {
+                /* nothing to free here: every MARK becomes HEAD at once
+                 * (padding entries are TAIL and stay so) */
+                uintptr_t marks = v & (v >> 1) & GC_FIVES;
+                a->atb[w] = v & ~(marks << 1);
+                uintptr_t frees = ~(v | (v >> 1)) & GC_FIVES;
+                if (first_free == GC_NONE && frees)
+                    first_free = base + gc_ctz(frees) / 2u;
+                gc_tick(gc, GC_EPW);
                 continue;
             }
             size_t lim = a->blocks - base < GC_EPW ? a->blocks - base : GC_EPW;
