@@ -1,9 +1,10 @@
 /*
- * Included by src/caps/caps_alloc.c before its definitions (tracing builds
- * only). The public allocation functions defined there become static
+ * Included by src/caps/caps_alloc.c before its definitions (builds with
+ * tracing, CAPHEAP_VALGRIND or CAPHEAP_ASAN only). The public allocation functions defined there become static
  * "untraced" functions under these names; trace_caps_end.h, included at the
  * end of that file, defines the public functions: each calls its untraced
- * body once and records the event. Calls between public functions inside
+ * body once, records the event and tells Valgrind / AddressSanitizer about
+ * the block. Calls between public functions inside
  * caps_alloc.c (realloc of NULL, the default and prefer families) therefore
  * reach the untraced bodies and every public call is recorded exactly once,
  * with the return address of the public function as the allocation site.
@@ -11,9 +12,13 @@
 #ifndef CAPHEAP_TRACE_CAPS_BEGIN_H
 #define CAPHEAP_TRACE_CAPS_BEGIN_H
 
-#if defined(CAPHEAP_HEAP_TRACING) && CAPHEAP_HEAP_TRACING
+#if (defined(CAPHEAP_HEAP_TRACING) && CAPHEAP_HEAP_TRACING) || \
+    (defined(CAPHEAP_VALGRIND) && CAPHEAP_VALGRIND) || (defined(CAPHEAP_ASAN) && CAPHEAP_ASAN)
+#define CAPHEAP_CAPS_WRAPPED 1
 
+#if defined(CAPHEAP_HEAP_TRACING) && CAPHEAP_HEAP_TRACING
 #include "trace_internal.h"
+#endif
 
 static void *caps_malloc_untraced(capheap_caps_t *c, size_t size, uint32_t caps);
 static void *caps_calloc_untraced(capheap_caps_t *c, size_t n, size_t size, uint32_t caps);
