@@ -199,7 +199,8 @@ void capheap_gc_free(capheap_gc_t *gc, void *ptr);
  * returns NULL. Shrinks in place; grows in place when enough following
  * blocks are free (new bytes zeroed); otherwise, if allow_move, allocates
  * (keeping the finaliser flag), copies the old blocks, frees the old object
- * (the old object stays reachable during a collection this triggers).
+ * (the old object stays reachable during a collection this triggers; so do
+ * those of up to 8 threads moving objects at once).
  * Returns NULL with the object untouched iff it cannot be had (or allow_move
  * is false and in-place growth is impossible, or ptr is bad: reported).
  * Thread-safe.

@@ -699,12 +699,11 @@ void *capheap_gc_realloc(capheap_gc_t *gc, void *ptr, size_t n, bool allow_move)
         return NULL;
     }
     unsigned flags = ftb_get(a, i) ? CAPHEAP_GC_FINALISER : 0u;
-    void *saved = gc->pending_root;
-    gc->pending_root = ptr;
+    unsigned slot = gc_pend(gc, ptr);
     gc_unlock_(gc);
     void *np = alloc_blocks(gc, nb, flags);
     gc_lock_(gc);
-    gc->pending_root = saved;
+    gc_unpend(gc, slot);
     if (np) {
         memcpy(np, ptr, old * GC_B);
         if (lookup_head(gc, ptr, &a, &i) == 0) {
@@ -763,12 +762,11 @@ bool capheap_gc_never_free(capheap_gc_t *gc, void *ptr)
                 gc_unlock_(gc);
                 return true;
             }
-    void *saved = gc->pending_root;
-    gc->pending_root = ptr;
+    unsigned slot = gc_pend(gc, ptr);
     gc_unlock_(gc);
     void **nc = (void **)alloc_blocks(gc, blocks_for(GC_NF_WORDS * sizeof(void *)), 0);
     gc_lock_(gc);
-    gc->pending_root = saved;
+    gc_unpend(gc, slot);
     if (nc) {
         nc[0] = gc->never_free;
         nc[1] = ptr;

@@ -151,7 +151,8 @@ void capheap_gc_collect_start(capheap_gc_t *gc)
         }
     }
     mark_word(gc, (uintptr_t)gc->never_free);
-    mark_word(gc, (uintptr_t)gc->pending_root);
+    for (unsigned k = 0; k < GC_PENDING; k++)
+        mark_word(gc, (uintptr_t)gc->pending[k]);
     drain(gc);
 }
 

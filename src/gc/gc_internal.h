@@ -59,6 +59,7 @@
 #define GC_GW 2u                      /* ATB words per group (gmax) */
 #define GC_NONE SIZE_MAX
 #define GC_GMAX_INF 255u
+#define GC_PENDING 8u
 
 enum { AT_FREE = 0, AT_HEAD = 1, AT_TAIL = 2, AT_MARK = 3 };
 
@@ -107,7 +108,9 @@ struct capheap_gc {
     size_t since_collect;     /* blocks allocated since the last collection */
     size_t collections;
     size_t grow_next;
-    void *pending_root;       /* object kept alive by a moving realloc */
+    void *pending[GC_PENDING]; /* objects kept alive while a moving realloc
+                                  or never_free allocates (one per thread
+                                  doing so at once, up to GC_PENDING) */
     void *never_free;         /* chain of permanent-root objects */
     gc_range_t roots[CAPHEAP_GC_ROOT_RANGES];
     size_t nroots;
@@ -244,6 +247,23 @@ static inline void gc_lock_(struct capheap_gc *gc)
 static inline void gc_unlock_(struct capheap_gc *gc)
 {
     gc->lock_ops->release(gc->lock_ops->ctx, &gc->lock);
+}
+
+/* Keeps p alive across an allocation (lock held); returns the slot to give
+ * to gc_unpend, or GC_PENDING when every slot is taken. */
+static inline unsigned gc_pend(struct capheap_gc *gc, void *p)
+{
+    for (unsigned k = 0; k < GC_PENDING; k++)
+        if (!gc->pending[k]) {
+            gc->pending[k] = p;
+            return k;
+        }
+    return GC_PENDING;
+}
+static inline void gc_unpend(struct capheap_gc *gc, unsigned k)
+{
+    if (k < GC_PENDING)
+        gc->pending[k] = NULL;
 }
 
 /* Sweep after marking (lock held, collecting). Returns blocks freed. */
