@@ -118,6 +118,15 @@ def t_layout_static():
           "--elf: the DRAM heap starts after .bss (8-byte aligned):\n" + out)
     check("At 4008A000 len 00016000 (88 KiB): IRAM" in out,
           "--elf: the IRAM heap starts after the IRAM code:\n" + out)
+    # the application's static data also shapes the heaps a workload runs on
+    _, small, _ = run_json("run", "esp32", os.path.join(WL, "esp32_wifi_tls.wl"))
+    rc, big, _ = run_json("run", "esp32", os.path.join(WL, "esp32_wifi_tls.wl"),
+                          "--static-dram", "150K")
+    check(rc == 0 and big["end"]["INTERNAL"]["total"] < small["end"]["INTERNAL"]["total"] - 100000,
+          "--static-dram 150K leaves less internal RAM to the workload")
+    rc, same, _ = run_json("run", "esp32", os.path.join(WL, "esp32_wifi_tls.wl"), "--elf", path)
+    check(rc == 0 and same["end"]["INTERNAL"]["total"] < small["end"]["INTERNAL"]["total"],
+          "--elf applies to run too")
     with open(path, "wb") as f:
         f.write(elf32([(".dram0.bss", 0x3FFB0000, 200 * 1024, 3)]))
     rc, out, err = run("layout", "esp32", "--elf", path)
@@ -306,6 +315,19 @@ def t_replay_capheap():
     check([f["phase"] for f in j["failures"]] == ["run"] and
           j["failures"][0]["reason"] == "out of memory", "failure: %s" % j["failures"])
     check([p["name"] for p in j["phases"]][-2:] == ["init", "run"], "p records are phases")
+    # the example of docs/trace-format.md, as the tracer writes it
+    path = os.path.join(WORK, "doc.trace")
+    with open(path, "w") as f:
+        f.write("capheap-trace 1\nchip esp32\n"
+                "# mode all, 6 records, 6 allocations, 4 frees, 0 dropped\n"
+                "a 10 0x3ffae6f0 100 0x1000 0 0x400d0100 0x400d0104 0x400d0108\n"
+                "a 20 0x3ffae760 100 0x1000 7 0x400d0200 0x400d0204 0x400d0208\n"
+                "r 60 0x3ffae760 0x3ffb2ee0 8000 0x1000 9 0x400d0600\n"
+                "f 70 0x3ffae6f0\n")
+    rc, j, err = run_json("replay", "w800", path)
+    check(rc == 0 and j["counts"]["alloc"] == 2 and j["counts"]["realloc"] == 1 and
+          j["counts"]["free"] == 1 and j["workload_errors"] == 0,
+          "the documented example replays (on another chip) (rc %d): %s %s" % (rc, j["counts"], err))
     path = os.path.join(WORK, "bad.trace")
     with open(path, "w") as f:
         f.write("capheap-trace 1\na 10 0x100\n")

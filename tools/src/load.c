@@ -2,7 +2,6 @@
  * Workload files (docs/simulator.md, "Workload format") -> list of ops.
  */
 #include <ctype.h>
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,7 +38,6 @@ char *read_file(const char *path, size_t *len)
         fclose(f);
     if (!buf || err) {
         free(buf);
-        errno = err ? EIO : ENOMEM;
         return NULL;
     }
     buf[n] = '\0';

@@ -6,7 +6,6 @@
  *   capheap run CHIP WORKLOAD [options]
  *   capheap replay CHIP TRACE [options]
  */
-#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +46,15 @@ static const capheap_chip_t *find_chip(const char *name)
         fprintf(stderr, "\n");
     }
     return chip;
+}
+
+/* "capheap: WHAT PATH: <system reason>" (perror: no <errno.h> needed, which
+ * some cross sysroots lack). */
+static void sys_error(const char *what, const char *path)
+{
+    fprintf(stderr, "capheap: %s ", what);
+    fflush(stderr);
+    perror(path);
 }
 
 void print_size(FILE *f, size_t bytes)
@@ -171,7 +179,7 @@ static int elf_static(custom_chip_t *c, const char *path)
     size_t len = 0;
     unsigned char *b = (unsigned char *)read_file(path, &len);
     if (!b) {
-        fprintf(stderr, "capheap: cannot read %s: %s\n", path, strerror(errno));
+        sys_error("cannot read", path);
         return EXIT_INPUT;
     }
     int rc = EXIT_INPUT;
@@ -393,7 +401,7 @@ static bool write_file(const char *path, bool (*fn)(FILE *, run_t *, const workl
 {
     FILE *f = fopen(path, "w");
     if (!f) {
-        fprintf(stderr, "capheap: cannot write %s: %s\n", path, strerror(errno));
+        sys_error("cannot write", path);
         return false;
     }
     bool ok = fn(f, r, w);
@@ -471,7 +479,7 @@ int main(int argc, char **argv)
     }
     char *text = read_file(a.input, NULL);
     if (!text) {
-        fprintf(stderr, "capheap: cannot read %s: %s\n", a.input, strerror(errno));
+        sys_error("cannot read", a.input);
         free(custom.reserved);
         return EXIT_INPUT;
     }

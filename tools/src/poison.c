@@ -5,7 +5,6 @@
  * capheap-poison-comprehensive next to capheap). A level other than this
  * build's runs that sibling with the same arguments.
  */
-#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,7 +33,7 @@ int tool_poison_reexec(const char *level, char **argv)
     char self[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", self, sizeof self - 40);
     if (n <= 0) {
-        fprintf(stderr, "capheap: cannot find my own executable: %s\n", strerror(errno));
+        perror("capheap: cannot find my own executable (/proc/self/exe)");
         return EXIT_USAGE;
     }
     self[n] = '\0';
@@ -50,10 +49,13 @@ int tool_poison_reexec(const char *level, char **argv)
     }
     setenv("CAPHEAP_TOOL_VARIANT", level, 1);
     execv(self, argv);
-    fprintf(stderr,
-            "capheap: this capheap is built with poisoning %s; the %s variant (%s) is not "
-            "available: %s\n",
-            CAPHEAP_POISONING_LEVEL == 2 ? "comprehensive" : CAPHEAP_POISONING_LEVEL == 1 ? "light" : "none",
-            level, self, strerror(errno));
+    fprintf(stderr, "capheap: this capheap is built with poisoning %s; the %s variant is not "
+                    "available: ",
+            CAPHEAP_POISONING_LEVEL == 2   ? "comprehensive"
+            : CAPHEAP_POISONING_LEVEL == 1 ? "light"
+                                           : "none",
+            level);
+    fflush(stderr);
+    perror(self);
     return EXIT_USAGE;
 }
