@@ -1,0 +1,535 @@
+/*
+ * Bad input through every native entry point (docs/behaviour.md, issue 9):
+ * the engine (capheap_heap_*), the caps allocator (capheap_caps_*) and the
+ * GC heap (capheap_gc_*). Each test is one group of rows of the table and
+ * names itself there. Every bad call is one "case"; the total is printed
+ * (the figure of the issue's closing note). After the bad calls of a test
+ * the instance is checked: integrity holds, nothing reported beyond what the
+ * row says, live blocks intact.
+ */
+#include "capheap/caps.h"
+#include "capheap/gc.h"
+#include "capheap/heap.h"
+#include "check.h"
+
+#include <stdint.h>
+#include <string.h>
+
+static unsigned long cases;
+#define CASE(e)                                                                \
+    do {                                                                       \
+        cases++;                                                               \
+        CHECK(e);                                                              \
+    } while (0)
+
+static _Alignas(64) unsigned char mem_a[16384], mem_b[8192];
+static unsigned char static_data[64];
+
+/* error hook: counts reports and remembers the last reason */
+static unsigned reports;
+static capheap_error_reason_t last_reason;
+static void on_error(void *ctx, capheap_error_reason_t reason, const void *where)
+{
+    (void)ctx;
+    (void)where;
+    reports++;
+    last_reason = reason;
+}
+
+/* The call reported exactly one error with this reason. */
+static bool reported(capheap_error_reason_t why)
+{
+    bool ok = reports == 1 && last_reason == why;
+    reports = 0;
+    return ok;
+}
+
+/* Sizes no heap can give: near SIZE_MAX and PTRDIFF_MAX, and just above a
+ * region of this test's size. */
+static const size_t huge_sizes[] = {
+    SIZE_MAX, SIZE_MAX - 1, SIZE_MAX - 15, SIZE_MAX - 4096, SIZE_MAX / 2,
+    SIZE_MAX / 2 + 1, (size_t)PTRDIFF_MAX, (size_t)PTRDIFF_MAX + 1, (size_t)PTRDIFF_MAX - 31,
+    sizeof mem_a + 1,
+};
+#define NHUGE (sizeof huge_sizes / sizeof huge_sizes[0])
+
+static void fill(unsigned char *p, size_t n, unsigned char v)
+{
+    memset(p, v, n);
+}
+
+static bool intact(const unsigned char *p, size_t n, unsigned char v)
+{
+    for (size_t i = 0; i < n; i++)
+        if (p[i] != v)
+            return false;
+    return true;
+}
+
+/* ------------------------------------------------------------- engine */
+
+static capheap_heap_t *engine(unsigned char *mem, size_t size)
+{
+    capheap_heap_t *h = capheap_heap_create(mem, size);
+    if (h)
+        capheap_heap_set_error_hook(h, on_error, NULL);
+    return h;
+}
+
+/* sizes: huge, calloc overflow in both orders, zero */
+static void engine_sizes(void)
+{
+    capheap_heap_t *h = engine(mem_a, sizeof mem_a);
+    REQUIRE(h != NULL);
+    unsigned char *keep = (unsigned char *)capheap_heap_malloc(h, 100);
+    REQUIRE(keep != NULL);
+    fill(keep, 100, 0xA5);
+    size_t free_before = capheap_heap_free_size(h);
+    for (size_t i = 0; i < NHUGE; i++) {
+        size_t n = huge_sizes[i];
+        CASE(capheap_heap_malloc(h, n) == NULL);
+        CASE(capheap_heap_calloc(h, n, 2) == NULL);
+        CASE(capheap_heap_calloc(h, 2, n) == NULL);
+        CASE(capheap_heap_calloc(h, n, n) == NULL);
+        CASE(capheap_heap_realloc(h, keep, n) == NULL);
+        CASE(capheap_heap_aligned_alloc(h, n, 64) == NULL);
+        CASE(capheap_heap_aligned_alloc_offs(h, n, 64, 0) == NULL);
+    }
+    /* a product that overflows although each factor is small enough */
+    size_t half = (size_t)1 << (sizeof(size_t) * 4);
+    CASE(capheap_heap_calloc(h, half, half) == NULL);
+    CASE(capheap_heap_calloc(h, half + 1, half - 1) == NULL);
+    CASE(capheap_heap_calloc(h, half - 1, half + 1) == NULL);
+    CHECK_EQ_SZ(capheap_heap_free_size(h), free_before);
+    CHECK(intact(keep, 100, 0xA5));
+    /* zero: a unique block, calloc(0, n) and (n, 0) likewise */
+    void *z1 = capheap_heap_malloc(h, 0), *z2 = capheap_heap_malloc(h, 0);
+    void *z3 = capheap_heap_calloc(h, 0, 8), *z4 = capheap_heap_calloc(h, 8, 0);
+    cases += 4;
+    CHECK(z1 && z2 && z3 && z4 && z1 != z2 && z3 != z4);
+    capheap_heap_free(h, z1);
+    capheap_heap_free(h, z2);
+    capheap_heap_free(h, z3);
+    capheap_heap_free(h, z4);
+    CASE(capheap_heap_realloc(h, NULL, 0) != NULL || true); /* malloc(0): a block or NULL */
+    capheap_heap_free(h, keep);
+    CHECK(capheap_heap_check(h, NULL, NULL));
+    CHECK_EQ_U(reports, 0);
+}
+
+/* alignment 0, not a power of two, larger than the region; bad offsets */
+static void engine_alignment(void)
+{
+    capheap_heap_t *h = engine(mem_a, sizeof mem_a);
+    REQUIRE(h != NULL);
+    const size_t bad[] = { 0, 3, 6, 24, 100, 4097, SIZE_MAX, (size_t)PTRDIFF_MAX };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        CASE(capheap_heap_aligned_alloc(h, 16, bad[i]) == NULL);
+        CASE(capheap_heap_aligned_alloc_offs(h, 16, bad[i], 0) == NULL);
+    }
+    CASE(capheap_heap_aligned_alloc(h, 16, (size_t)1 << 20) == NULL); /* > region */
+    CASE(capheap_heap_aligned_alloc(h, 16, (size_t)1 << (sizeof(size_t) * 8 - 1)) == NULL);
+    CASE(capheap_heap_aligned_alloc_offs(h, 64, 64, 1) == NULL);             /* misaligned offset */
+    CASE(capheap_heap_aligned_alloc_offs(h, 64, 64, 128) == NULL);           /* offset > size */
+    CHECK_EQ_SZ(capheap_heap_free_size(h), capheap_heap_capacity(h));
+    CHECK(capheap_heap_check(h, NULL, NULL));
+    CHECK_EQ_U(reports, 0);
+}
+
+/* free / realloc / usable_size of pointers the heap did not hand out */
+static void engine_bad_pointers(void)
+{
+    capheap_heap_t *h = engine(mem_a, sizeof mem_a);
+    capheap_heap_t *other = engine(mem_b, sizeof mem_b);
+    REQUIRE(h != NULL && other != NULL);
+    unsigned char on_stack[32];
+    unsigned char *keep = (unsigned char *)capheap_heap_malloc(h, 256);
+    unsigned char *gone = (unsigned char *)capheap_heap_malloc(h, 64);
+    unsigned char *foreign = (unsigned char *)capheap_heap_malloc(other, 64);
+    REQUIRE(keep && gone && foreign);
+    fill(keep, 256, 0xC3); /* bytes that form no plausible header */
+    capheap_heap_free(h, gone);
+    capheap_heap_info_t before, after;
+    capheap_heap_get_info(h, &before);
+    struct {
+        void *p;
+        capheap_error_reason_t why;
+    } bad[] = {
+        { gone, CAPHEAP_E_DOUBLE_FREE },           /* freed (and merged) */
+        { foreign, CAPHEAP_E_OUTSIDE },            /* another instance */
+        { on_stack, CAPHEAP_E_OUTSIDE },           /* stack */
+        { static_data + 8, CAPHEAP_E_OUTSIDE },    /* static data */
+        { keep + 1, CAPHEAP_E_MISALIGNED },        /* one byte off */
+        { keep - 1, CAPHEAP_E_OUTSIDE },          /* one byte before the first block */
+        { keep + 128, CAPHEAP_E_BAD_HEADER },      /* middle of a block */
+        { mem_a, CAPHEAP_E_OUTSIDE },              /* the control structure */
+        { (unsigned char *)capheap_heap_region_end(h), CAPHEAP_E_OUTSIDE },
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        reports = 0;
+        capheap_heap_free(h, bad[i].p);
+        CASE(reported(bad[i].why));
+        capheap_heap_free(h, bad[i].p); /* again: reported again, still ignored */
+        CASE(reported(bad[i].why));
+        CASE(capheap_heap_realloc(h, bad[i].p, 32) == NULL);
+        CASE(reported(bad[i].why));
+        CASE(capheap_heap_usable_size(h, bad[i].p) == 0);
+        CASE(reported(bad[i].why));
+    }
+    capheap_heap_free(h, NULL); /* NULL: nothing */
+    CASE(reports == 0);
+    CASE(capheap_heap_usable_size(h, NULL) == 0 && reports == 0);
+    capheap_heap_get_info(h, &after);
+    CHECK(memcmp(&before, &after, sizeof before) == 0);
+    CHECK(intact(keep, 256, 0xC3));
+    CHECK(capheap_heap_check(h, NULL, NULL));
+    CHECK(capheap_heap_check(other, NULL, NULL));
+}
+
+/* create: NULL, too small, wrapping */
+static void engine_create(void)
+{
+    size_t min = capheap_heap_min_region_size();
+    CASE(capheap_heap_create(NULL, sizeof mem_a) == NULL);
+    CASE(capheap_heap_create(mem_a, 0) == NULL);
+    CASE(capheap_heap_create(mem_a, min - 1) == NULL);
+    CASE(capheap_heap_create((void *)(uintptr_t)(UINTPTR_MAX - 255), 4096) == NULL);
+    CASE(capheap_heap_create(mem_a + 1, sizeof mem_a - 1) != NULL); /* misaligned: accepted */
+}
+
+/* ------------------------------------------------------------ caps */
+
+static const uint32_t dram = CAPHEAP_CAP_8BIT | CAPHEAP_CAP_32BIT | CAPHEAP_CAP_DEFAULT |
+                             CAPHEAP_CAP_INTERNAL | CAPHEAP_CAP_DMA;
+
+static capheap_caps_t *caps_instance(void)
+{
+    capheap_caps_config_t cfg;
+    capheap_caps_config_init(&cfg);
+    cfg.error_hook = on_error;
+    capheap_region_t r;
+    memset(&r, 0, sizeof r);
+    r.start = (uintptr_t)mem_a;
+    r.size = sizeof mem_a;
+    r.caps[0] = dram;
+    r.type = -1;
+    capheap_caps_t *c = NULL;
+    return capheap_caps_create(&cfg, &r, 1, &c) == CAPHEAP_OK ? c : NULL;
+}
+
+static unsigned failed_calls;
+static void on_failed(void *ctx, size_t size, uint32_t caps, const char *fn)
+{
+    (void)ctx;
+    (void)size;
+    (void)caps;
+    (void)fn;
+    failed_calls++;
+}
+
+/* sizes, calloc overflow both orders, impossible caps, bad alignments */
+static void caps_sizes_and_caps(void)
+{
+    capheap_caps_t *c = caps_instance();
+    REQUIRE(c != NULL);
+    capheap_caps_set_failed_alloc_callback(c, on_failed, NULL);
+    unsigned char *keep = (unsigned char *)capheap_caps_malloc(c, 100, dram);
+    REQUIRE(keep != NULL);
+    fill(keep, 100, 0x5A);
+    size_t free_before = capheap_caps_get_free_size(c, 0);
+    const uint32_t all[] = { 0, CAPHEAP_CAP_8BIT, CAPHEAP_CAP_EXEC | CAPHEAP_CAP_32BIT };
+    for (size_t i = 0; i < NHUGE; i++) {
+        size_t n = huge_sizes[i];
+        for (size_t k = 0; k < 2; k++) {
+            uint32_t cp = all[k + 1];
+            CASE(capheap_caps_malloc(c, n, cp) == NULL);
+            CASE(capheap_caps_calloc(c, n, 3, cp) == NULL);
+            CASE(capheap_caps_calloc(c, 3, n, cp) == NULL);
+            CASE(capheap_caps_realloc(c, keep, n, cp) == NULL);
+            CASE(capheap_caps_aligned_alloc(c, 32, n, cp) == NULL);
+            CASE(capheap_caps_aligned_calloc(c, 32, n, 2, cp) == NULL);
+            CASE(capheap_caps_aligned_calloc(c, 32, 2, n, cp) == NULL);
+        }
+        CASE(capheap_caps_malloc_default(c, n) == NULL);
+        CASE(capheap_caps_calloc_default(c, n, 5) == NULL);
+        CASE(capheap_caps_calloc_default(c, 5, n) == NULL);
+        CASE(capheap_caps_realloc_default(c, keep, n) == NULL);
+        CASE(capheap_caps_malloc_prefer(c, n, all + 1, 2) == NULL);
+    }
+    /* EXEC|32BIT rounding of a size near SIZE_MAX must not wrap to small */
+    CASE(capheap_caps_malloc(c, SIZE_MAX - 1, CAPHEAP_CAP_32BIT) == NULL);
+    /* impossible caps: refused whatever the size */
+    const uint32_t impossible[] = {
+        CAPHEAP_CAP_EXEC | CAPHEAP_CAP_DMA, CAPHEAP_CAP_EXEC | CAPHEAP_CAP_8BIT,
+        CAPHEAP_CAP_INVALID, CAPHEAP_CAP_INVALID | CAPHEAP_CAP_8BIT,
+        CAPHEAP_CAP_SPIRAM,                       /* no heap has it */
+        CAPHEAP_CAP_EXEC,                         /* no heap has it */
+        dram | CAPHEAP_CAP_RTCRAM,                /* one bit missing */
+        0,                                        /* no bit to match (as ESP-IDF) */
+        CAPHEAP_CAP_CACHE_ALIGNED,                /* only an alignment */
+    };
+    for (size_t i = 0; i < sizeof impossible / sizeof impossible[0]; i++) {
+        failed_calls = 0;
+        CASE(capheap_caps_malloc(c, 16, impossible[i]) == NULL);
+        CASE(capheap_caps_calloc(c, 2, 8, impossible[i]) == NULL);
+        CASE(capheap_caps_aligned_alloc(c, 16, 16, impossible[i]) == NULL);
+        CASE(failed_calls == 3);
+    }
+    CASE(capheap_caps_get_largest_free_block(c, CAPHEAP_CAP_EXEC | CAPHEAP_CAP_DMA) == 0);
+    CASE(capheap_caps_get_largest_free_block(c, CAPHEAP_CAP_SPIRAM) == 0);
+    /* alignment 0, not a power of two, larger than any heap */
+    const size_t bad_align[] = { 0, 3, 12, 48, 1000, SIZE_MAX };
+    for (size_t i = 0; i < sizeof bad_align / sizeof bad_align[0]; i++) {
+        CASE(capheap_caps_aligned_alloc(c, bad_align[i], 16, dram) == NULL);
+        CASE(capheap_caps_aligned_calloc(c, bad_align[i], 2, 8, dram) == NULL);
+    }
+    CASE(capheap_caps_aligned_alloc(c, (size_t)1 << 20, 16, dram) == NULL);
+    /* the _prefer family with no entry */
+    CASE(capheap_caps_malloc_prefer(c, 16, all, 0) == NULL);
+    CASE(capheap_caps_calloc_prefer(c, 1, 16, NULL, 0) == NULL);
+    /* zero-size requests are valid: a unique block */
+    void *z = capheap_caps_malloc(c, 0, dram);
+    cases++;
+    CHECK_NOT_NULL(z);
+    capheap_caps_free(c, z);
+    CHECK_EQ_SZ(capheap_caps_get_free_size(c, 0), free_before);
+    CHECK(intact(keep, 100, 0x5A));
+    capheap_caps_free(c, keep);
+    CHECK(capheap_caps_check_integrity_all(c, NULL, NULL));
+    CHECK_EQ_U(reports, 0);
+    capheap_caps_destroy(c);
+}
+
+/* free / realloc / sizes of pointers the instance does not own */
+static void caps_bad_pointers(void)
+{
+    capheap_caps_t *c = caps_instance();
+    REQUIRE(c != NULL);
+    capheap_heap_t *other = engine(mem_b, sizeof mem_b);
+    REQUIRE(other != NULL);
+    unsigned char on_stack[32];
+    unsigned char *keep = (unsigned char *)capheap_caps_malloc(c, 256, dram);
+    unsigned char *gone = (unsigned char *)capheap_caps_malloc(c, 64, dram);
+    unsigned char *foreign = (unsigned char *)capheap_heap_malloc(other, 64);
+    REQUIRE(keep && gone && foreign);
+    fill(keep, 256, 0xC3);
+    capheap_caps_free(c, gone);
+    capheap_heap_info_t before, after;
+    capheap_caps_get_info(c, &before, 0);
+    struct {
+        void *p;
+        capheap_error_reason_t why;
+    } bad[] = {
+        { gone, CAPHEAP_E_DOUBLE_FREE },
+        { foreign, CAPHEAP_E_NOT_OWNED },         /* another instance */
+        { on_stack, CAPHEAP_E_NOT_OWNED },
+        { static_data, CAPHEAP_E_NOT_OWNED },
+        { keep + 1, CAPHEAP_E_MISALIGNED },       /* one byte off */
+        { keep + 128, CAPHEAP_E_BAD_HEADER },     /* middle of a block */
+        { mem_a + 8, CAPHEAP_E_OUTSIDE },         /* the instance record */
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        reports = 0;
+        capheap_caps_free(c, bad[i].p);
+        CASE(reported(bad[i].why));
+        CASE(capheap_caps_realloc(c, bad[i].p, 32, dram) == NULL);
+        CASE(reported(bad[i].why));
+        CASE(capheap_caps_realloc_default(c, bad[i].p, 32) == NULL);
+        CASE(reported(bad[i].why));
+        CASE(capheap_caps_get_allocated_size(c, bad[i].p) == 0);
+        CASE(reported(bad[i].why));
+    }
+    capheap_caps_free(c, NULL);
+    CASE(reports == 0);
+    capheap_caps_get_info(c, &after, 0);
+    CHECK(memcmp(&before, &after, sizeof before) == 0);
+    CHECK(intact(keep, 256, 0xC3));
+    CHECK(capheap_caps_check_integrity_all(c, NULL, NULL));
+    capheap_caps_destroy(c);
+}
+
+/* add_region: NULL, empty, overlapping, identical, too small, misaligned;
+ * create with bad arguments; NULL instance (use before create) */
+static void caps_regions_and_setup(void)
+{
+    capheap_caps_t *c = caps_instance();
+    REQUIRE(c != NULL);
+    const uint32_t masks[3] = { dram, 0, 0 };
+    size_t heaps = capheap_caps_heap_count(c);
+    CASE(capheap_caps_add_region_with_caps(c, masks, NULL, mem_b + 100) == CAPHEAP_ERR_INVALID_ARG);
+    CASE(capheap_caps_add_region_with_caps(c, masks, mem_b, mem_b) == CAPHEAP_ERR_INVALID_ARG);
+    CASE(capheap_caps_add_region_with_caps(c, masks, mem_b + 10, mem_b) == CAPHEAP_ERR_INVALID_ARG);
+    CASE(capheap_caps_add_region_with_caps(c, NULL, mem_b, mem_b + 100) == CAPHEAP_ERR_INVALID_ARG);
+    const uint32_t none[3] = { 0, 0, 0 };
+    CASE(capheap_caps_add_region_with_caps(c, none, mem_b, mem_b + sizeof mem_b) ==
+         CAPHEAP_ERR_INVALID_ARG);
+    CASE(capheap_caps_add_region_with_caps(c, masks, mem_a, mem_a + sizeof mem_a) ==
+         CAPHEAP_ERR_EXISTS);
+    CASE(capheap_caps_add_region_with_caps(c, masks, mem_a + sizeof mem_a - 64,
+                                           (void *)((uintptr_t)mem_a + sizeof mem_a + 512)) ==
+         CAPHEAP_ERR_OVERLAP);
+    CASE(capheap_caps_add_region_with_caps(c, masks, mem_a + 4000, mem_a + 5000) ==
+         CAPHEAP_ERR_OVERLAP); /* free memory of a heap */
+    CASE(capheap_caps_add_region_with_caps(c, masks, mem_b, mem_b + 64) == CAPHEAP_ERR_TOO_SMALL);
+    CASE(capheap_caps_add_region(c, mem_b, mem_b + 4096) == CAPHEAP_ERR_NOT_FOUND); /* no chip */
+    CASE(capheap_caps_add_region_desc(c, NULL) == CAPHEAP_ERR_INVALID_ARG);
+    CASE(capheap_caps_enable_deferred(c) == CAPHEAP_ERR_STATE); /* no chip */
+    CHECK_EQ_SZ(capheap_caps_heap_count(c), heaps);
+    /* a misaligned range is accepted: the heap starts at the next aligned byte */
+    CASE(capheap_caps_add_region_with_caps(c, masks, mem_b + 3, mem_b + sizeof mem_b - 5) ==
+         CAPHEAP_OK);
+    void *p = capheap_caps_malloc(c, 64, dram);
+    CHECK(p != NULL && ((uintptr_t)p & (CAPHEAP_ALIGNMENT - 1)) == 0);
+    capheap_caps_free(c, p);
+    CHECK(capheap_caps_check_integrity_all(c, NULL, NULL));
+    CHECK_EQ_U(reports, 0);
+    capheap_caps_destroy(c);
+
+    /* create with bad arguments */
+    capheap_caps_config_t cfg;
+    capheap_caps_config_init(&cfg);
+    capheap_region_t r[2];
+    memset(r, 0, sizeof r);
+    r[0].start = (uintptr_t)mem_a;
+    r[0].size = sizeof mem_a;
+    r[0].caps[0] = dram;
+    r[0].type = -1;
+    r[1] = r[0];
+    capheap_caps_t *out = NULL;
+    CASE(capheap_caps_create(NULL, r, 1, &out) == CAPHEAP_ERR_INVALID_ARG && out == NULL);
+    CASE(capheap_caps_create(&cfg, NULL, 1, &out) == CAPHEAP_ERR_INVALID_ARG);
+    CASE(capheap_caps_create(&cfg, r, 0, &out) == CAPHEAP_ERR_INVALID_ARG);
+    CASE(capheap_caps_create(&cfg, r, 1, NULL) == CAPHEAP_ERR_INVALID_ARG);
+    CASE(capheap_caps_create(&cfg, r, 2, &out) == CAPHEAP_ERR_OVERLAP && out == NULL);
+    r[1].start = (uintptr_t)mem_a + 100;
+    r[1].size = 200;
+    CASE(capheap_caps_create(&cfg, r, 2, &out) == CAPHEAP_ERR_OVERLAP);
+    r[0].size = 64;
+    CASE(capheap_caps_create(&cfg, r, 1, &out) == CAPHEAP_ERR_TOO_SMALL);
+    r[0].size = sizeof mem_a;
+    r[0].caps[0] = 0;
+    CASE(capheap_caps_create(&cfg, r, 1, &out) == CAPHEAP_ERR_INVALID_ARG);
+    CASE(capheap_caps_create_from_chip(&cfg, &out) == CAPHEAP_ERR_INVALID_ARG); /* no chip */
+
+    /* every entry point with a NULL instance: defined, nothing happens */
+    CASE(capheap_caps_malloc(NULL, 16, dram) == NULL);
+    CASE(capheap_caps_calloc(NULL, 1, 16, dram) == NULL);
+    CASE(capheap_caps_realloc(NULL, NULL, 16, dram) == NULL);
+    CASE(capheap_caps_aligned_alloc(NULL, 16, 16, dram) == NULL);
+    CASE(capheap_caps_malloc_default(NULL, 16) == NULL);
+    capheap_caps_free(NULL, static_data);
+    cases++;
+    CASE(capheap_caps_get_allocated_size(NULL, static_data) == 0);
+    CASE(capheap_caps_get_free_size(NULL, 0) == 0);
+    CASE(capheap_caps_get_largest_free_block(NULL, 0) == 0);
+    CASE(capheap_caps_heap_count(NULL) == 0);
+    CASE(capheap_caps_add_region_with_caps(NULL, masks, mem_b, mem_b + sizeof mem_b) ==
+         CAPHEAP_ERR_INVALID_ARG);
+    CASE(capheap_caps_enable_deferred(NULL) == CAPHEAP_ERR_INVALID_ARG);
+    CASE(capheap_caps_monitor_local_minimum_free_size_start(NULL) == CAPHEAP_ERR_INVALID_ARG);
+    capheap_caps_destroy(NULL);
+    cases++;
+}
+
+/* ------------------------------------------------------------- gc */
+
+static void gc_bad_input(void)
+{
+    capheap_caps_t *c = caps_instance();
+    REQUIRE(c != NULL);
+    capheap_gc_config_t cfg;
+    capheap_gc_config_init(&cfg);
+    cfg.error_hook = on_error;
+    capheap_gc_t *gc = NULL;
+    REQUIRE(capheap_gc_create(&cfg, mem_b, sizeof mem_b, &gc) == CAPHEAP_OK);
+    unsigned char on_stack[32];
+    unsigned char *obj = (unsigned char *)capheap_gc_alloc(gc, 3 * CAPHEAP_GC_BLOCK, 0);
+    unsigned char *gone = (unsigned char *)capheap_gc_alloc(gc, 8, 0);
+    unsigned char *block = (unsigned char *)capheap_caps_malloc(c, 64, dram);
+    REQUIRE(obj && gone && block);
+    fill(obj, 3 * CAPHEAP_GC_BLOCK, 0x77);
+    /* obj stays reachable through the collections failed allocations run */
+    static void *live_root[1];
+    live_root[0] = obj;
+    REQUIRE(capheap_gc_add_root_range(gc, live_root, live_root + 1) == CAPHEAP_OK);
+    capheap_gc_free(gc, gone);
+    size_t used = capheap_gc_used_bytes(gc);
+    for (size_t i = 0; i < NHUGE; i++) {
+        CASE(capheap_gc_alloc(gc, huge_sizes[i], 0) == NULL);
+        CASE(capheap_gc_realloc(gc, obj, huge_sizes[i], true) == NULL);
+    }
+    struct {
+        void *p;
+        capheap_error_reason_t why;
+    } bad[] = {
+        { gone, CAPHEAP_E_DOUBLE_FREE },              /* a free block */
+        { on_stack, CAPHEAP_E_NOT_OWNED },
+        { static_data, CAPHEAP_E_NOT_OWNED },
+        { block, CAPHEAP_E_NOT_OWNED },               /* a caps block given to gc free */
+        { obj + 1, CAPHEAP_E_MISALIGNED },            /* one byte off */
+        { obj + CAPHEAP_GC_BLOCK, CAPHEAP_E_BAD_HEADER }, /* middle: a TAIL block */
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        reports = 0;
+        capheap_gc_free(gc, bad[i].p);
+        if (reports != 1 || last_reason != bad[i].why)
+            check_log("gc free bad[%zu]: %u reports, reason %d\n", i, reports, (int)last_reason);
+        CASE(reported(bad[i].why));
+        CASE(capheap_gc_realloc(gc, bad[i].p, 16, true) == NULL);
+        CASE(reported(bad[i].why));
+        CASE(capheap_gc_size(gc, bad[i].p) == 0 && reports == 0); /* not reported */
+        CASE(!capheap_gc_never_free(gc, bad[i].p));
+    }
+    /* a GC object given to the caps allocator's free: not a caps block */
+    capheap_caps_free(c, obj);
+    CASE(reported(CAPHEAP_E_NOT_OWNED));
+    capheap_gc_free(gc, NULL);
+    CASE(reports == 0);
+    CASE(capheap_gc_used_bytes(gc) == used);
+    CHECK(intact(obj, 3 * CAPHEAP_GC_BLOCK, 0x77));
+    /* areas and roots */
+    CASE(capheap_gc_add_area(gc, NULL, 4096) == CAPHEAP_ERR_INVALID_ARG);
+    CASE(capheap_gc_add_area(gc, mem_b + 1024, 1024) == CAPHEAP_ERR_OVERLAP);
+    CASE(capheap_gc_add_area(gc, static_data, 8) == CAPHEAP_ERR_TOO_SMALL);
+    CASE(capheap_gc_add_area(gc, (void *)(uintptr_t)(UINTPTR_MAX - 63), 4096) ==
+         CAPHEAP_ERR_INVALID_ARG);
+    void *roots[2] = { NULL, NULL };
+    CASE(capheap_gc_add_root_range(gc, NULL, roots) == CAPHEAP_ERR_INVALID_ARG);
+    CASE(capheap_gc_add_root_range(gc, roots + 1, roots) == CAPHEAP_ERR_INVALID_ARG);
+    CASE(capheap_gc_add_root_range(gc, (char *)roots + 1, roots + 2) == CAPHEAP_ERR_INVALID_ARG);
+    CASE(capheap_gc_remove_root_range(gc, roots, roots + 2) == CAPHEAP_ERR_NOT_FOUND);
+    capheap_gc_collect_root(gc, roots, 2); /* outside a collection: ignored */
+    cases++;
+    capheap_gc_unlock(gc); /* at depth 0: nothing */
+    CASE(!capheap_gc_is_locked(gc));
+    /* create with bad arguments, NULL instance */
+    capheap_gc_t *out = NULL;
+    CASE(capheap_gc_create(NULL, mem_a, 4096, &out) == CAPHEAP_ERR_INVALID_ARG);
+    CASE(capheap_gc_create(&cfg, NULL, 4096, &out) == CAPHEAP_ERR_INVALID_ARG); /* no caps */
+    CASE(capheap_gc_create(&cfg, static_data, 8, &out) == CAPHEAP_ERR_TOO_SMALL);
+    CASE(capheap_gc_alloc(NULL, 16, 0) == NULL);
+    capheap_gc_free(NULL, obj);
+    cases++;
+    CASE(capheap_gc_size(NULL, obj) == 0);
+    CASE(capheap_gc_collect(NULL) == 0);
+    CHECK_EQ_U(reports, 0);
+    capheap_caps_free(c, block);
+    CHECK(capheap_caps_check_integrity_all(c, NULL, NULL));
+    capheap_gc_destroy(gc);
+    capheap_caps_destroy(c);
+}
+
+int main(int argc, char **argv)
+{
+    check_select(argc, argv);
+    RUN(engine_sizes);
+    RUN(engine_alignment);
+    RUN(engine_bad_pointers);
+    RUN(engine_create);
+    RUN(caps_sizes_and_caps);
+    RUN(caps_bad_pointers);
+    RUN(caps_regions_and_setup);
+    RUN(gc_bad_input);
+    check_log("%lu bad-input cases\n", cases);
+    return check_summary("abuse_inputs");
+}
