@@ -1,5 +1,5 @@
 /*
- * Thread stress: 4 threads allocate with random capabilities from every heap
+ * Thread stress: 8 threads (issue 9) allocate with random capabilities from every heap
  * of the esp32 layout (EXEC blocks at the D/IRAM alias included) and swap
  * blocks through shared slots, so most frees happen on another thread than
  * the allocation; every block is stamped and verified before it is freed.
@@ -15,7 +15,7 @@
 #include <stdatomic.h>
 #include <stdio.h>
 
-enum { THREADS = 4, SLOTS = 512, OPS = 40000, ADDED = 16 };
+enum { THREADS = 8, SLOTS = 512, OPS = 20000, ADDED = 16 }; /* OPS per thread */
 
 static fixture_t fx;
 static _Atomic(uintptr_t) slots[SLOTS];
