@@ -22,6 +22,7 @@
  * 0xFFFFFFFE records.
  */
 #include "trace_internal.h"
+#include "../util/fault.h"
 
 #include <stdatomic.h>
 #include <string.h>
@@ -409,7 +410,7 @@ capheap_trace_t *capheap_trace_create(capheap_trace_storage_t *storage,
     struct capheap_trace *t = (struct capheap_trace *)(void *)storage;
     memset(t, 0, sizeof *t);
     t->lock_ops = cfg->lock_ops ? cfg->lock_ops : capheap_port_lock_default();
-    if (!t->lock_ops->init(t->lock_ops->ctx, &t->lock))
+    if (capheap_fault_fail("trace lock") || !t->lock_ops->init(t->lock_ops->ctx, &t->lock))
         return NULL;
     t->rec = records;
     t->cap = (uint32_t)n;

@@ -3,6 +3,7 @@
  * Marking and sweeping are in gc_collect.c, statistics in gc_info.c.
  */
 #include "gc_internal.h"
+#include "../util/fault.h"
 
 #define GC_ALIGN_INST 16u
 #define GC_DEFAULT_STACK 64u
@@ -123,6 +124,8 @@ static bool ranges_overlap(uintptr_t a, size_t an, uintptr_t b, size_t bn)
 static void *caps_take(const capheap_gc_config_t *cfg, size_t size)
 {
     capheap_caps_t *caps = cfg->caps;
+    if (capheap_fault_fail("gc area"))
+        return NULL;
     size_t before = capheap_caps_get_free_size(caps, cfg->grow_caps);
     if (before < cfg->reserve || before - cfg->reserve < size)
         return NULL;
@@ -247,7 +250,7 @@ capheap_err_t capheap_gc_create(const capheap_gc_config_t *cfg, void *mem, size_
     memset(gc, 0, sizeof *gc);
     gc->cfg = *cfg;
     gc->lock_ops = cfg->lock_ops ? cfg->lock_ops : capheap_port_lock_default();
-    if (!gc->lock_ops->init(gc->lock_ops->ctx, &gc->lock)) {
+    if (capheap_fault_fail("gc lock") || !gc->lock_ops->init(gc->lock_ops->ctx, &gc->lock)) {
         if (self)
             capheap_caps_free(cfg->caps, self);
         return CAPHEAP_ERR_NO_MEM;

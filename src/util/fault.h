@@ -19,7 +19,9 @@
  *
  * Sites so far: "caps lock" (a heap or admin lock of the caps allocator:
  * create, add_region, enable_deferred), "sim map" (a host mapping of the
- * simulator, capheap_sim_create).
+ * simulator, capheap_sim_create), "gc lock" (capheap_gc_create), "gc area"
+ * (memory for the GC heap taken from the caps allocator: create without
+ * memory, auto-grow), "trace lock" (capheap_trace_create).
  */
 #ifndef CAPHEAP_UTIL_FAULT_H
 #define CAPHEAP_UTIL_FAULT_H

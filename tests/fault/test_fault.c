@@ -8,6 +8,10 @@
  * is destroyed; no host mapping stays behind).
  */
 #include "capheap/caps.h"
+#include "capheap/gc.h"
+#if CAPHEAP_HEAP_TRACING
+#include "capheap/trace.h"
+#endif
 #include "capheap/sim.h"
 #include "check.h"
 #include "fault.h"
@@ -66,6 +70,15 @@ static const capheap_lock_ops_t counted_locks = { cl_init, cl_acquire, cl_releas
                                                   NULL };
 
 /* --------------------------------------------------------- helpers */
+
+/* REQUIRE inside a bool function */
+#define REQUIRE_RET(e)                                                         \
+    do {                                                                       \
+        if (!(e)) {                                                            \
+            check_fail(__FILE__, __LINE__, #e);                                \
+            return false;                                                      \
+        }                                                                      \
+    } while (0)
 
 /* The instance still serves and returns memory and is sound. */
 static void check_usable(capheap_caps_t *c, uint32_t caps)
@@ -280,10 +293,115 @@ static void fault_chips(void)
     }
 }
 
+/* ------------------------------- the GC heap: its lock and its areas */
+
+static unsigned char gc_caps_mem[65536];
+
+/* create without memory (taken from caps), allocations that make it grow,
+ * a collection that gives areas back. An area the caps allocator cannot
+ * give makes the allocation return NULL; nothing else changes. */
+static bool scenario_gc(unsigned long n)
+{
+    (void)n;
+    memset(&locks, 0, sizeof locks);
+    capheap_caps_config_t cc;
+    capheap_caps_config_init(&cc);
+    cc.lock_ops = &counted_locks;
+    capheap_region_t r;
+    region_of(&r, gc_caps_mem, sizeof gc_caps_mem, 0);
+    capheap_caps_t *c = NULL;
+    capheap_fault_arm(0); /* the caps instance itself is not under test */
+    REQUIRE_RET(capheap_caps_create(&cc, &r, 1, &c) == CAPHEAP_OK);
+    capheap_fault_arm(n);
+    capheap_gc_config_t cfg;
+    capheap_gc_config_init(&cfg);
+    cfg.lock_ops = &counted_locks;
+    cfg.caps = c;
+    cfg.grow_caps = CAPHEAP_CAP_8BIT;
+    cfg.grow_min = 2048;
+    capheap_gc_t *gc = NULL;
+    capheap_err_t e = capheap_gc_create(&cfg, NULL, capheap_gc_instance_size(&cfg) + 2048, &gc);
+    bool fired = false;
+    if (e != CAPHEAP_OK) {
+        CHECK_EQ_U(e, CAPHEAP_ERR_NO_MEM);
+        CHECK_NULL(gc);
+        fired = true;
+    } else {
+        static void *roots[24];
+        memset(roots, 0, sizeof roots);
+        CHECK_EQ_U(capheap_gc_add_root_range(gc, roots, roots + 24), CAPHEAP_OK);
+        for (int i = 0; i < 24; i++) {
+            size_t used = capheap_gc_used_bytes(gc);
+            roots[i] = capheap_gc_alloc(gc, 700, 0);
+            if (!roots[i]) {
+                fired = true;
+                CHECK(capheap_fault_failed_site() != NULL);
+                CHECK_EQ_SZ(capheap_gc_used_bytes(gc), used);
+            }
+            capheap_gc_info_t info;
+            capheap_gc_get_info(gc, &info);
+            CHECK_EQ_SZ(info.used + info.free, info.total);
+            CHECK(capheap_caps_check_integrity_all(c, NULL, NULL));
+        }
+        memset(roots, 0, sizeof roots);
+        capheap_gc_collect(gc); /* gives the grown areas back */
+        CHECK_EQ_SZ(capheap_gc_used_bytes(gc), 0);
+        capheap_gc_destroy(gc);
+    }
+    /* everything went back to the caps allocator, every lock destroyed */
+    capheap_heap_info_t hi;
+    capheap_caps_get_info(c, &hi, 0);
+    CHECK_EQ_SZ(hi.allocated_blocks, 0);
+    CHECK(capheap_caps_check_integrity_all(c, NULL, NULL));
+    capheap_caps_destroy(c);
+    CHECK_EQ_U(locks.live, 0);
+    CHECK_EQ_U(locks.misuse, 0);
+    return fired || capheap_fault_failed_site() != NULL;
+}
+
+static void fault_gc(void)
+{
+    unsigned long sites = loop_faults(scenario_gc, 128);
+    check_log("gc heap: %lu fault sites (gc lock, gc areas)\n", sites);
+    CHECK(sites >= 3);
+}
+
+#if CAPHEAP_HEAP_TRACING
+static capheap_trace_storage_t trace_storage;
+static capheap_trace_record_t trace_records[16];
+
+static bool scenario_trace(unsigned long n)
+{
+    (void)n;
+    memset(&locks, 0, sizeof locks);
+    capheap_trace_config_t cfg;
+    capheap_trace_config_init(&cfg);
+    cfg.lock_ops = &counted_locks;
+    capheap_trace_t *t = capheap_trace_create(&trace_storage, trace_records, 16, &cfg);
+    if (!t) {
+        CHECK_EQ_U(locks.live, 0);
+        return true;
+    }
+    CHECK_EQ_U(locks.live, 1);
+    return false;
+}
+
+static void fault_trace(void)
+{
+    unsigned long sites = loop_faults(scenario_trace, 8);
+    check_log("trace: %lu fault sites\n", sites);
+    CHECK(sites >= 1);
+}
+#endif
+
 int main(int argc, char **argv)
 {
     check_select(argc, argv);
     RUN(fault_caps_regions);
     RUN(fault_chips);
+    RUN(fault_gc);
+#if CAPHEAP_HEAP_TRACING
+    RUN(fault_trace);
+#endif
     return check_summary("fault");
 }
