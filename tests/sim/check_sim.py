@@ -143,8 +143,8 @@ def t_errors():
           "unknown chip lists the known ones (rc %d): %s" % (rc, err))
     rc, _, err = run("frobnicate")
     check(rc == 2 and "unknown command" in err, "unknown command: " + err)
-    rc, _, err = run("run", "esp32", os.path.join(DATA, "basic.wl"), "--colour")
-    check(rc == 2 and "unknown option '--colour'" in err, "unknown option: " + err)
+    rc, _, err = run("run", "esp32", os.path.join(DATA, "basic.wl"), "--frobnicate")
+    check(rc == 2 and "unknown option '--frobnicate'" in err, "unknown option: " + err)
     bad = os.path.join(DATA, "bad.wl")
     rc, _, err = run("run", "generic", bad)
     check(rc == 3 and (bad + ":3: SIZE must be a number") in err and "'ten'" in err,
@@ -315,6 +315,17 @@ def t_replay_capheap():
     check([f["phase"] for f in j["failures"]] == ["run"] and
           j["failures"][0]["reason"] == "out of memory", "failure: %s" % j["failures"])
     check([p["name"] for p in j["phases"]][-2:] == ["init", "run"], "p records are phases")
+    # the heap map coloured by the task that allocated each block
+    m = os.path.join(WORK, "owner.svg")
+    rc, out, err = run("replay", "esp32", os.path.join(DATA, "capheap_trace.txt"),
+                       "--colour", "owner", "--map", m)
+    root = svg_ok(m, "owner map")
+    if root is not None:
+        texts = " ".join("".join(e.itertext()) for e in root.iter("{http://www.w3.org/2000/svg}text"))
+        check("owner 2" in texts and "coloured by the task" in texts and "owner 1" not in texts,
+              "--colour owner: the live block of task 2 is in the legend: %s" % texts[-300:])
+    rc, _, err = run("replay", "esp32", os.path.join(DATA, "capheap_trace.txt"), "--colour", "x")
+    check(rc == 2 and "caps or owner" in err, "--colour x: " + err)
     # the example of docs/trace-format.md, as the tracer writes it
     path = os.path.join(WORK, "doc.trace")
     with open(path, "w") as f:

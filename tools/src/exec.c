@@ -401,6 +401,7 @@ bool run_exec(run_t *r, const workload_t *w)
             s->ptr = p;
             s->size = size;
             s->caps = (op->flags & OP_HAS_CAPS) ? op->caps : 0;
+            s->owner = op->owner;
             account(r, rec_of(r, p));
             break;
         }
@@ -417,6 +418,8 @@ bool run_exec(run_t *r, const workload_t *w)
             s->size = op->size;
             if (op->flags & OP_HAS_CAPS)
                 s->caps = op->caps;
+            if (op->owner)
+                s->owner = op->owner;
             account(r, old);
             if (p)
                 account(r, rec_of(r, p));

@@ -23,7 +23,8 @@ static void usage(FILE *f)
             "       capheap run CHIP WORKLOAD [options]\n"
             "       capheap replay CHIP TRACE [options]\n"
             "options: --extmem LIMIT  --json  --map FILE.svg  --timeline FILE.svg\n"
-            "         --report FILE.html  --poison none|light|comprehensive\n"
+            "         --report FILE.html  --colour caps|owner\n"
+            "         --poison none|light|comprehensive\n"
             "         --static-dram BYTES  --elf FIRMWARE.elf  --no-progress\n"
             "exit codes: 0 ok, 1 requests failed or damage found, 2 usage,\n"
             "            3 bad input file, 4 the chip cannot do it\n");
@@ -314,7 +315,7 @@ static int cmd_layout(const capheap_chip_t *chip)
 typedef struct {
     const char *cmd, *chip, *input;
     const char *map, *timeline, *report, *elf, *poison;
-    bool json, no_progress;
+    bool json, no_progress, colour_owner;
     bool have_static;
     uint64_t static_dram, extmem;
     bool have_extmem;
@@ -336,6 +337,13 @@ static int parse_args(int argc, char **argv, args_t *a)
     } while (0)
         if (strcmp(s, "--json") == 0) {
             a->json = true;
+        } else if (strcmp(s, "--colour") == 0 || strcmp(s, "--color") == 0) {
+            NEED_VAL();
+            if (strcmp(val, "caps") != 0 && strcmp(val, "owner") != 0) {
+                fprintf(stderr, "capheap: --colour expects caps or owner, got '%s'\n", val);
+                return EXIT_USAGE;
+            }
+            a->colour_owner = strcmp(val, "owner") == 0;
         } else if (strcmp(s, "--no-progress") == 0) {
             a->no_progress = true;
         } else if (strcmp(s, "--map") == 0) {
@@ -495,6 +503,7 @@ int main(int argc, char **argv)
     run_t r = { 0 };
     r.extmem = a.have_extmem ? (size_t)a.extmem : SIZE_MAX;
     r.progress = !a.no_progress && !a.json;
+    r.colour_owner = a.colour_owner;
     r.poison = a.poison ? a.poison : (CAPHEAP_POISONING_LEVEL == 2   ? "comprehensive"
                                       : CAPHEAP_POISONING_LEVEL == 1 ? "light"
                                                                      : "none");

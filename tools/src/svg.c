@@ -162,16 +162,15 @@ static void map_body(FILE *f, run_t *r, double *height)
             }
         }
         m.live[m.live_n].addr = a;
-        m.live[m.live_n].caps = r->slots[i].caps;
+        m.live[m.live_n].caps = r->colour_owner ? r->slots[i].owner : r->slots[i].caps;
         m.live_n++;
     }
     if (m.live)
         qsort(m.live, m.live_n, sizeof *m.live, live_cmp);
     double y = 40;
     fprintf(f, "<text x=\"10\" y=\"22\" font-size=\"15\" font-weight=\"bold\">Heap map of %s "
-               "at the end (each band to its own scale; used blocks coloured by the caps "
-               "asked)</text>\n",
-            r->chip->name);
+               "at the end (each band to its own scale; used blocks coloured by the %s)</text>\n",
+            r->chip->name, r->colour_owner ? "task that allocated them" : "caps asked");
     for (size_t i = 0; i < r->heap_count; i++) {
         heap_rec_t *h = &r->heaps[i];
         capheap_heap_info_t info;
@@ -208,7 +207,11 @@ static void map_body(FILE *f, run_t *r, double *height)
     y += 8;
     for (size_t i = 0; i < m.legend_n; i++) {
         char name[160];
-        caps_name(m.legend[i], name, sizeof name);
+        if (r->colour_owner)
+            snprintf(name, sizeof name, m.legend[i] ? "owner %u" : "owner 0 (pre-scheduler or unknown)",
+                     (unsigned)m.legend[i]);
+        else
+            caps_name(m.legend[i], name, sizeof name);
         if (i == PALETTE - 1 && m.legend_n == PALETTE)
             snprintf(name, sizeof name, "other caps");
         fprintf(f, "<rect x=\"10\" y=\"%.1f\" width=\"14\" height=\"12\" fill=\"%s\"/>"

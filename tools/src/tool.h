@@ -58,6 +58,8 @@ typedef struct {
     uint32_t caps;
     uint64_t size;
     uint64_t n;     /* calloc count, alignment, region address, phase index */
+    uint32_t owner; /* capheap traces: the task that asked (0: unknown or
+                       pre-scheduler) */
 } op_t;
 
 /* A loaded workload. */
@@ -141,6 +143,7 @@ typedef struct {
     uint32_t caps;   /* as asked (0: plain malloc) */
     bool failed;     /* its last allocation failed: free is free(NULL) */
     bool used;       /* allocated at least once */
+    uint32_t owner;  /* from the trace (0: none) */
 } slot_t;
 
 typedef struct {
@@ -163,6 +166,7 @@ typedef struct {
     size_t extmem;         /* SIZE_MAX: off */
     const char *poison;    /* "none", "light", "comprehensive" */
     bool progress;
+    bool colour_owner;     /* heap map coloured by owner instead of caps */
     /* result */
     slot_t *slots;
     size_t slot_count;

@@ -314,6 +314,7 @@ static bool capheap_trace_load(workload_t *w, const char *path, char *text)
                     continue;
                 }
                 op.kind = OP_REALLOC;
+                op.owner = (uint32_t)owner;
                 op.size = size;
                 op.caps = (uint32_t)caps;
                 op.flags = caps ? OP_HAS_CAPS : 0;
@@ -328,6 +329,7 @@ static bool capheap_trace_load(workload_t *w, const char *path, char *text)
             break;
         }
         op.kind = OP_ALLOC;
+        op.owner = (uint32_t)owner;
         op.size = size;
         op.caps = (uint32_t)caps;
         op.flags = caps ? OP_HAS_CAPS : 0;
