@@ -8,6 +8,7 @@
  * row says, live blocks intact.
  */
 #include "capheap/caps.h"
+#include "capheap/chip.h"
 #include "capheap/gc.h"
 #include "capheap/heap.h"
 #include "check.h"
@@ -519,6 +520,102 @@ static void gc_bad_input(void)
     capheap_caps_destroy(c);
 }
 
+/* ------------------------------------------------ chip tables, formatter */
+
+static char sink_buf[512];
+static void sink(void *ctx, const char *text)
+{
+    (void)ctx;
+    size_t n = strlen(sink_buf);
+    if (n + strlen(text) < sizeof sink_buf)
+        memcpy(sink_buf + n, text, strlen(text) + 1);
+}
+
+/* capheap_chip_validate refuses every kind of broken table and says why */
+static void chip_tables_refused(void)
+{
+    static const capheap_mem_type_t types[] = {
+        { "RAM", { CAPHEAP_CAP_8BIT, 0, 0 }, 0 },
+        { "DIRAM", { CAPHEAP_CAP_8BIT, 0, CAPHEAP_CAP_EXEC }, CAPHEAP_MT_DIRAM },
+        { NULL, { CAPHEAP_CAP_8BIT, 0, 0 }, 0 },
+        { "NOCAPS", { 0, 0, 0 }, 0 },
+    };
+    capheap_chip_region_t reg[2] = {
+        { 0x1000, 0x1000, 0, CAPHEAP_ALIAS_NONE, 0, 0 },
+        { 0x4000, 0x1000, 0, CAPHEAP_ALIAS_NONE, 0, 0 },
+    };
+    capheap_reserved_t res[2] = { { 0x1100, 0x1200, "a" }, { 0x1300, 0x1400, "b" } };
+    capheap_chip_t chip = { "bad", "", types, 2, reg, 2, res, 2, NULL, 4, 0 };
+    CASE(capheap_chip_validate(&chip, NULL, NULL) == CAPHEAP_OK); /* the sound base */
+    capheap_chip_t c;
+    /* each variant breaks one thing */
+#define REFUSED(edit, word)                                                    \
+    do {                                                                       \
+        capheap_chip_region_t r2[2] = { reg[0], reg[1] };                      \
+        capheap_reserved_t s2[2] = { res[0], res[1] };                         \
+        c = chip;                                                              \
+        c.regions = r2;                                                        \
+        c.reserved = s2;                                                       \
+        edit;                                                                  \
+        sink_buf[0] = 0;                                                       \
+        CASE(capheap_chip_validate(&c, sink, NULL) == CAPHEAP_ERR_INVALID_ARG); \
+        CASE(strstr(sink_buf, word) != NULL);                                  \
+    } while (0)
+    REFUSED(c.types = NULL, "");
+    REFUSED(c.type_count = 3, "no name");
+    REFUSED((c.types = types + 2, c.type_count = 2), "no name");
+    REFUSED(r2[1].type = 7, "bad type");
+    REFUSED(r2[1].size = 0, "bad type");
+    REFUSED(r2[0].start = 0, "bad type");
+    REFUSED(r2[1].size = (size_t)0 - 0x4000u + 1u, "bad type");          /* wraps */
+    REFUSED(r2[1].start = 0x1800, "overlaps");
+    REFUSED((r2[0].alias_kind = CAPHEAP_ALIAS_LINEAR), "alias");          /* no alias address */
+    REFUSED((r2[0].alias = 0x9000), "alias");                              /* address, no kind */
+    REFUSED((r2[0].alias_kind = 9, r2[0].alias = 0x9000), "alias");
+    REFUSED(r2[0].type = 1, "alias");                                      /* D/IRAM needs one */
+    REFUSED((r2[0].type = 1, r2[0].alias_kind = CAPHEAP_ALIAS_WORD_REVERSED,
+             r2[0].alias = 0x9002), "alias");                              /* misaligned */
+    REFUSED(s2[0].end = s2[0].start, "reserved");
+    REFUSED(s2[1].start = 0x1150, "reserved");
+#undef REFUSED
+    CASE(capheap_chip_validate(NULL, sink, NULL) == CAPHEAP_ERR_INVALID_ARG);
+    CASE(capheap_chip_find(NULL) == NULL);
+    CASE(capheap_chip_find("no-such-chip") == NULL);
+    CASE(capheap_chip_region_at(NULL, 0x1000) == -1);
+    CASE(capheap_chip_region_at(&chip, 0x10) == -1);   /* below every region */
+    CASE(capheap_chip_region_at(&chip, 0x3000) == -1); /* in a gap */
+    CASE(capheap_chip_region_at_alias(NULL, 0x1000) == -1);
+    CASE(capheap_chip_caps_at(&chip, 0x3000) == 0);
+}
+
+/* the formatter on odd formats: NULL string, precision, an unknown or a
+ * trailing conversion, truncation, a zero-size buffer */
+static void formatter_edges(void)
+{
+    char b[64];
+    /* formats the compiler would refuse to check, through non-literals */
+    const char *volatile odd = "%q%";
+    const char *volatile null_str = NULL;
+    CASE(capheap_snprintf(b, sizeof b, "[%s]", null_str) == 8 &&
+         strcmp(b, "[(null)]") == 0);
+    CASE(capheap_snprintf(b, sizeof b, "[%.3s|%-6s|%6s]", "abcdef", "ab", "cd") == 19 &&
+         strcmp(b, "[abc|ab    |    cd]") == 0);
+    CASE(capheap_snprintf(b, sizeof b, "%ld %li %lu %lx %lld %llu %zd", -5L, 7L, 8UL, 255UL,
+                          -9LL, 10ULL, (ptrdiff_t)-11) > 0 &&
+         strcmp(b, "-5 7 8 ff -9 10 -11") == 0);
+    CASE(capheap_snprintf(b, sizeof b, "%c%%%05d|%-4d|%X", 'x', -42, 3, 0xABCu) > 0 &&
+         strcmp(b, "x%-0042|3   |ABC") == 0);
+    CASE(capheap_snprintf(b, sizeof b, odd, 0) == 2 && strcmp(b, "%q") == 0);
+    CASE(capheap_snprintf(b, 4, "%s", "truncated") == 9 && strcmp(b, "tru") == 0);
+    CASE(capheap_snprintf(NULL, 0, "%d", 12345) == 5);
+    CASE(capheap_snprintf(b, sizeof b, "%p", (void *)0) > 0 && strncmp(b, "0x", 2) == 0);
+    sink_buf[0] = 0;
+    capheap_printf(NULL, NULL, "%d", 1); /* no sink: nothing */
+    capheap_printf(sink, NULL, "%s=%u", "k", 3u);
+    CASE(strcmp(sink_buf, "k=3") == 0);
+    CASE(strcmp(capheap_error_reason_str((capheap_error_reason_t)99), "") != 0);
+}
+
 int main(int argc, char **argv)
 {
     check_select(argc, argv);
@@ -530,6 +627,8 @@ int main(int argc, char **argv)
     RUN(caps_bad_pointers);
     RUN(caps_regions_and_setup);
     RUN(gc_bad_input);
+    RUN(chip_tables_refused);
+    RUN(formatter_edges);
     check_log("%lu bad-input cases\n", cases);
     return check_summary("abuse_inputs");
 }
