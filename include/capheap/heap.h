@@ -71,6 +71,21 @@ void capheap_heap_set_error_hook(capheap_heap_t *heap, capheap_error_fn hook,
                                  void *ctx);
 
 /*
+ * Adds `bias` bytes to every pointer the engine reports through the error
+ * hook (default 0). A layer that hands out engine pointer + bias (the debug
+ * layer's hidden header) sets it, so that reports name the pointer its
+ * caller holds. O(1).
+ */
+void capheap_heap_set_report_bias(capheap_heap_t *heap, size_t bias);
+
+/*
+ * Calls the heap's error hook, if any, with (reason, where) unchanged: for
+ * layers above the engine that find damage themselves (poisoning). O(1).
+ */
+void capheap_heap_report(capheap_heap_t *heap, capheap_error_reason_t reason,
+                         const void *where);
+
+/*
  * malloc: a block of at least `size` bytes aligned to CAPHEAP_ALIGNMENT.
  * size 0 returns a unique minimum-size block (free it as usual).
  * Returns NULL iff no free block can hold `size` (including sizes near
@@ -129,6 +144,11 @@ void *capheap_heap_aligned_alloc(capheap_heap_t *heap, size_t size, size_t align
  * NULL or a bad pointer (reported through the error hook). O(1).
  */
 size_t capheap_heap_usable_size(capheap_heap_t *heap, const void *ptr);
+
+/* As capheap_heap_usable_size, but a bad pointer is not reported (0 is
+ * returned quietly): for layers that examine a block on behalf of an error
+ * hook. O(1). */
+size_t capheap_heap_block_size(capheap_heap_t *heap, const void *ptr);
 
 /* True iff ptr lies inside this heap's region (says nothing about whether it
  * is an allocated block). O(1). */

@@ -143,6 +143,7 @@ static capheap_err_t record_finish(struct capheap_caps *c, caps_heap_t *h, uintp
     if (!h->engine)
         return CAPHEAP_ERR_TOO_SMALL;
     capheap_heap_set_error_hook(h->engine, c->cfg.error_hook, c->cfg.error_ctx);
+    capheap_dbg_heap_created(h->engine);
     if (capheap_fault_fail("caps lock") || !c->lock_ops->init(c->lock_ops->ctx, &h->lock))
         return CAPHEAP_ERR_NO_MEM;
     return CAPHEAP_OK;
@@ -343,7 +344,7 @@ static bool nested_in_block(const caps_index_entry_t *in, uintptr_t s, uintptr_t
 {
     nest_ctx_t n = { s, e, false };
     heap_lock(in->heap);
-    capheap_heap_walk(in->heap->engine, nest_walk, &n);
+    capheap_dbg_walk(in->heap->engine, nest_walk, &n);
     heap_unlock(in->heap);
     return n.inside;
 }

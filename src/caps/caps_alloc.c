@@ -72,11 +72,13 @@ static bool make_request_slow(const struct capheap_caps *c, size_t size, size_t 
 }
 
 /* Copies n bytes where either side may be instruction memory. When both
- * sides are word-aligned, every access is one aligned 32-bit load or store
- * (instruction buses fault on byte access): a volatile lvalue the compiler
- * can neither split into bytes nor turn into a library call, whatever the
- * target's alignment rules; a length that is not a multiple of 4 is rounded
- * up, which callers allow (engine blocks are whole words). Bytes otherwise. */
+ * sides are word-aligned, every whole word is one aligned 32-bit load or
+ * store (instruction buses fault on byte access): a volatile lvalue the
+ * compiler can neither split into bytes nor turn into a library call,
+ * whatever the target's alignment rules. A length that is not a multiple of
+ * 4 ends with bytes: callers round the length up to a word themselves where
+ * the blocks allow it (instruction memory is only handed out in whole words,
+ * and the debug layer's tail canary may follow the last byte). */
 #if defined(__GNUC__) || defined(__clang__)
 typedef uint32_t __attribute__((may_alias)) word_t;
 #else
@@ -88,8 +90,11 @@ static void copy_mem(void *dst, const void *src, size_t n)
     if ((((uintptr_t)dst | (uintptr_t)src) & 3u) == 0) {
         volatile word_t *d = (volatile word_t *)dst;
         const volatile word_t *s = (const volatile word_t *)src;
-        for (size_t i = 0; i < (n + 3) / 4; i++)
+        size_t words = n / 4;
+        for (size_t i = 0; i < words; i++)
             d[i] = s[i];
+        if (n & 3u)
+            memcpy((char *)dst + words * 4, (const char *)src + words * 4, n & 3u);
         return;
     }
     memcpy(dst, src, n);
@@ -99,8 +104,11 @@ static void zero_mem(void *dst, size_t n)
 {
     if (((uintptr_t)dst & 3u) == 0) {
         volatile word_t *d = (volatile word_t *)dst;
-        for (size_t i = 0; i < (n + 3) / 4; i++)
+        size_t words = n / 4;
+        for (size_t i = 0; i < words; i++)
             d[i] = 0;
+        if (n & 3u)
+            memset((char *)dst + words * 4, 0, n & 3u);
         return;
     }
     memset(dst, 0, n);
@@ -118,10 +126,10 @@ static void *try_heap_reversed(caps_heap_t *h, const request_t *rq)
         rq->size + CAPS_REV_HIDDEN >= heap_full_at(h))
         return NULL;
     heap_lock(h);
-    void *p = capheap_heap_malloc(h->engine, rq->size + CAPS_REV_HIDDEN);
+    void *p = capheap_dbg_malloc(h->engine, rq->size + CAPS_REV_HIDDEN);
     size_t u = 0;
     if (p) {
-        u = capheap_heap_usable_size(h->engine, p);
+        u = capheap_dbg_usable_size(h->engine, p);
         heap_changed_cheap(h);
     } else {
         heap_refused(h);
@@ -151,8 +159,8 @@ static inline void *try_heap(caps_heap_t *h, const request_t *rq, bool exec)
     if (rq->size >= heap_full_at(h))
         return NULL; /* known to fail: no lock taken */
     heap_lock(h);
-    void *p = rq->align ? capheap_heap_aligned_alloc(h->engine, rq->size, rq->align)
-                        : capheap_heap_malloc(h->engine, rq->size);
+    void *p = rq->align ? capheap_dbg_aligned_alloc_offs(h->engine, rq->size, rq->align, 0)
+                        : capheap_dbg_malloc(h->engine, rq->size);
     if (p)
         heap_changed_cheap(h);
     else
@@ -228,7 +236,7 @@ static void *alloc_nofail(struct capheap_caps *c, size_t size, size_t align, uin
     void *p = select_alloc(c, &rq);
     if (p) {
         if (zero)
-            zero_mem(p, size);
+            zero_mem(p, rq.size); /* the rounded size: whole words for EXEC/32BIT */
         if (c->alloc_hook)
             c->alloc_hook(c->hook_ctx, p, size, caps);
     }
@@ -253,7 +261,7 @@ static inline void *try_plain(caps_heap_t *h, size_t size)
     const capheap_lock_ops_t *ops = h->lock_ops;
     if (!ops) {
         /* the no-op port: nothing runs concurrently */
-        void *p = capheap_heap_malloc(h->engine, size);
+        void *p = capheap_dbg_malloc(h->engine, size);
         if (!p)
             heap_refused(h);
         else if (full != SIZE_MAX)
@@ -261,7 +269,7 @@ static inline void *try_plain(caps_heap_t *h, size_t size)
         return p;
     }
     ops->acquire(ops->ctx, &h->lock);
-    void *p = capheap_heap_malloc(h->engine, size);
+    void *p = capheap_dbg_malloc(h->engine, size);
     if (p)
         heap_changed_cheap(h);
     else
@@ -314,7 +322,7 @@ static void *malloc_locked(caps_heap_t *h, size_t size)
 {
     const capheap_lock_ops_t *ops = h->lock_ops;
     ops->acquire(ops->ctx, &h->lock);
-    void *p = capheap_heap_malloc(h->engine, size);
+    void *p = capheap_dbg_malloc(h->engine, size);
     if (p && heap_full_at(h) != SIZE_MAX)
         heap_changed(h); /* a refusal since we looked */
     ops = h->lock_ops;
@@ -340,7 +348,7 @@ void *capheap_caps_malloc(capheap_caps_t *c, size_t size, uint32_t caps)
                 if (full == SIZE_MAX) {
                     void *p;
                     if (h->fast_alloc)
-                        p = capheap_heap_malloc(h->engine, size);
+                        p = capheap_dbg_malloc(h->engine, size);
                     else if (h->reserve)
                         break;
                     else
@@ -446,7 +454,7 @@ static bool resolve(struct capheap_caps *c, void *ptr, owner_t *o)
         o->block = (void *)d;
     }
     heap_lock(h);
-    size_t u = capheap_heap_usable_size(h->engine, o->block);
+    size_t u = capheap_dbg_usable_size(h->engine, o->block);
     heap_unlock(h);
     if (u == 0)
         return false; /* the engine reported it */
@@ -469,7 +477,7 @@ static void free_owned(struct capheap_caps *c, void *ptr, const owner_t *o)
     if (c->free_hook)
         c->free_hook(c->hook_ctx, ptr);
     heap_lock(o->heap);
-    capheap_heap_free(o->heap->engine, o->block);
+    capheap_dbg_free(o->heap->engine, o->block);
     heap_changed(o->heap);
     heap_unlock(o->heap);
 }
@@ -507,7 +515,7 @@ static void free_lookup(struct capheap_caps *c, void *ptr, caps_heap_t *h)
     if (c->free_hook)
         c->free_hook(c->hook_ctx, ptr);
     heap_lock(h);
-    capheap_heap_free(h->engine, (void *)((uintptr_t)ptr - shift));
+    capheap_dbg_free(h->engine, (void *)((uintptr_t)ptr - shift));
     heap_changed(h);
     heap_unlock(h);
 }
@@ -526,7 +534,7 @@ static void free_slow(struct capheap_caps *c, void *ptr)
     if ((uintptr_t)ptr - h->start < atomic_load_explicit(&h->free_span, memory_order_relaxed) &&
         ops && !c->free_hook) {
         ops->acquire(ops->ctx, &h->lock);
-        capheap_heap_free(h->engine, ptr); /* the engine validates ptr */
+        capheap_dbg_free(h->engine, ptr); /* the engine validates ptr */
         heap_changed(h);
         ops->release(ops->ctx, &h->lock);
         return;
@@ -544,7 +552,7 @@ void capheap_caps_free(capheap_caps_t *c, void *ptr)
               (uintptr_t)ptr - h->start <
                   atomic_load_explicit(&h->fast_span, memory_order_relaxed))) {
         heap_changed(h);
-        capheap_heap_free(h->engine, ptr); /* the engine validates ptr */
+        capheap_dbg_free(h->engine, ptr); /* the engine validates ptr */
         return;
     }
     free_slow(c, ptr);
@@ -589,7 +597,7 @@ static void *realloc_nofail(struct capheap_caps *c, void *ptr, size_t size, uint
      * never moves it); growth is done by moving to an aligned block. */
     if (in_place && (rq.align == 0 || rq.size <= o.usable)) {
         heap_lock(h);
-        void *n = capheap_heap_realloc(h->engine, o.block, rq.size);
+        void *n = capheap_dbg_realloc(h->engine, o.block, rq.size);
         heap_changed(h);
         heap_unlock(h);
         if (n) {
@@ -604,7 +612,11 @@ static void *realloc_nofail(struct capheap_caps *c, void *ptr, size_t size, uint
     void *n = alloc_nofail(c, size, 0, caps, false);
     if (!n)
         return NULL;
-    copy_mem(n, ptr, o.usable < size ? o.usable : size);
+    size_t len = o.usable < size ? o.usable : size;
+    size_t len4 = (len + 3u) & ~(size_t)3u;
+    if (len4 != len && len4 <= o.usable && len4 <= capheap_caps_get_allocated_size(c, n))
+        len = len4; /* whole words when both blocks have them (instruction memory) */
+    copy_mem(n, ptr, len);
     free_owned(c, ptr, &o);
     return n;
 }

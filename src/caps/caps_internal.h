@@ -31,6 +31,7 @@
 #define CAPHEAP_CAPS_INTERNAL_H
 
 #include "capheap/caps.h"
+#include "poison.h"
 
 #include <stdatomic.h>
 
@@ -165,7 +166,7 @@ static inline void heap_changed_cheap(caps_heap_t *h)
  * failure): every size above the largest free block fails until h changes. */
 static inline void heap_refused(caps_heap_t *h)
 {
-    atomic_store_explicit(&h->full_at, capheap_heap_largest_free(h->engine) + 1,
+    atomic_store_explicit(&h->full_at, capheap_dbg_largest_free(h->engine) + 1,
                           memory_order_relaxed);
 }
 

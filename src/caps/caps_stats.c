@@ -33,7 +33,7 @@ void capheap_caps_heap_get_info(const capheap_caps_heap_t *h, capheap_heap_info_
     if (!h)
         return;
     heap_lock(h);
-    capheap_heap_get_info(h->engine, info);
+    capheap_dbg_get_info(h->engine, info);
     heap_unlock(h);
 }
 
@@ -293,7 +293,7 @@ bool capheap_caps_walk(capheap_caps_t *c, uint32_t caps, capheap_caps_walk_fn fn
             continue;
         walk_ctx_t w = { fn, ctx, h, false };
         heap_lock(h);
-        bool ok = capheap_heap_walk(h->engine, walk_one, &w);
+        bool ok = capheap_dbg_walk(h->engine, walk_one, &w);
         heap_unlock(h);
         if (!ok)
             return false;
@@ -327,7 +327,7 @@ void capheap_caps_dump(capheap_caps_t *c, uint32_t caps, capheap_print_fn print,
         capheap_heap_info_t i;
         dump_ctx_t d = { print, ctx, c };
         heap_lock(h);
-        capheap_heap_get_info(h->engine, &i);
+        capheap_dbg_get_info(h->engine, &i);
         capheap_printf(print, ctx,
                        "Heap %s at 0x%08llx len %zu caps 0x%08X/0x%08X/0x%08X: free %zu "
                        "allocated %zu blocks %zu\n",
@@ -336,7 +336,7 @@ void capheap_caps_dump(capheap_caps_t *c, uint32_t caps, capheap_print_fn print,
                        (unsigned)h->caps[2], i.total_free_bytes, i.total_allocated_bytes,
                        i.total_blocks);
         CAPHEAP_TOOLS_QUIET_BEGIN();
-        capheap_heap_walk(h->engine, dump_one, &d);
+        capheap_dbg_walk(h->engine, dump_one, &d);
         CAPHEAP_TOOLS_QUIET_END();
         heap_unlock(h);
     }
@@ -348,7 +348,7 @@ static bool check_heap(caps_heap_t *h, capheap_print_fn print, void *ctx)
 {
     heap_lock(h);
     CAPHEAP_TOOLS_QUIET_BEGIN();
-    bool ok = capheap_heap_check(h->engine, print, ctx);
+    bool ok = capheap_dbg_check(h->engine, print, ctx);
     CAPHEAP_TOOLS_QUIET_END();
     heap_unlock(h);
     if (!ok)

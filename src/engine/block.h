@@ -46,6 +46,7 @@
 #include "capheap/heap.h"
 
 #include <limits.h>
+#include <string.h>
 
 #define W ((size_t)sizeof(size_t))
 #define ALIGN ((size_t)CAPHEAP_ALIGNMENT)
@@ -97,6 +98,8 @@ struct capheap_heap {
     size_t capacity;         /* payload of the single free block at creation */
     capheap_error_fn err;
     void *err_ctx;
+    size_t report_bias;      /* added to every pointer reported through err
+                                (capheap_heap_set_report_bias) */
     void *region_start;
     void *region_end;
     blk_t scratch;           /* target of list_pop's back link when a class
@@ -108,6 +111,26 @@ struct capheap_heap {
 static inline size_t free_payload(const struct capheap_heap *h) { return h->free_strides - W * h->free_blocks; }
 
 /* ---- verbs over one block ---- */
+
+/*
+ * A merge leaves the absorbed block x's header (DEAD_HEADER), its two list
+ * links and the footer just before it inside the merged free block. With
+ * comprehensive poisoning (CAPHEAP_POISONING_LEVEL 2) free payload must read
+ * 0xFE apart from each free block's own links and footer: the links and the
+ * stale footer go back to the pattern. The header keeps DEAD_HEADER (it is
+ * how a second free of x is told apart); the debug layer's fill check knows
+ * that word. Compiled to nothing at the other levels.
+ */
+static inline void block_absorbed(blk_t *x)
+{
+#if defined(CAPHEAP_POISONING_LEVEL) && CAPHEAP_POISONING_LEVEL >= 2
+    unsigned char *a = (unsigned char *)x;
+    memset(a - W, 0xFE, W);
+    memset(a + W, 0xFE, 2 * W);
+#else
+    (void)x;
+#endif
+}
 
 static inline uintptr_t block_sentinel(const struct capheap_heap *h) { return h->first + h->lim + BLOCK_MIN; }
 

@@ -211,7 +211,7 @@ static COLD blk_t *reject(capheap_heap_t *h, const void *p)
             why = CAPHEAP_E_BAD_NEIGHBOUR;
     }
     if (h->err)
-        h->err(h->err_ctx, why, p);
+        h->err(h->err_ctx, why, (const void *)((uintptr_t)p + h->report_bias));
     return NULL;
 }
 
@@ -223,35 +223,40 @@ static COLD blk_t *reject(capheap_heap_t *h, const void *p)
  * and when the header says the previous block is free that block's footer
  * and stride lead back here.
  */
-static inline blk_t *used_block(capheap_heap_t *h, const void *p)
+static inline blk_t *used_block_q(capheap_heap_t *h, const void *p, bool quiet)
 {
     uintptr_t a = (uintptr_t)p - W;
     size_t off = a - h->first;
     size_t lim = h->lim;
     if (UNLIKELY(rotr_align(off) > h->lim_units))
-        return reject(h, p);
+        return quiet ? NULL : reject(h, p);
     blk_t *b = block_at(a);
 #if CAPHEAP_CHECKS
     size_t hdr = b->header;
     /* FREE set, or a stride that is not a multiple of ALIGN */
     if (UNLIKELY(hdr & ((ALIGN - 1) & ~F_PREV_FREE)))
-        return reject(h, p);
+        return quiet ? NULL : reject(h, p);
     /* stride below BLOCK_MIN or reaching past the sentinel */
     size_t stride = hdr & ~F_MASK;
     if (UNLIKELY(stride - BLOCK_MIN > lim - off))
-        return reject(h, p);
+        return quiet ? NULL : reject(h, p);
     if (UNLIKELY(block_at(a + stride)->header & F_PREV_FREE))
-        return reject(h, p);
+        return quiet ? NULL : reject(h, p);
     if (hdr & F_PREV_FREE) {
         blk_t *prev = block_prev(b);
         uintptr_t pa = (uintptr_t)prev;
         if (UNLIKELY(pa - h->first >= off) || UNLIKELY(pa & (W - 1)) || UNLIKELY(prev->header != ((a - pa) | F_FREE)))
-            return reject(h, p);
+            return quiet ? NULL : reject(h, p);
     }
 #else
     (void)lim;
 #endif
     return b;
+}
+
+static inline blk_t *used_block(capheap_heap_t *h, const void *p)
+{
+    return used_block_q(h, p, false);
 }
 
 /* ----------------------------------------------------------------- create */
@@ -310,6 +315,17 @@ void capheap_heap_set_error_hook(capheap_heap_t *heap, capheap_error_fn hook, vo
     heap->err_ctx = ctx;
 }
 
+void capheap_heap_set_report_bias(capheap_heap_t *heap, size_t bias)
+{
+    heap->report_bias = bias;
+}
+
+void capheap_heap_report(capheap_heap_t *heap, capheap_error_reason_t reason, const void *where)
+{
+    if (heap->err)
+        heap->err(heap->err_ctx, reason, where);
+}
+
 /* ----------------------------------------------------------------- malloc */
 
 void *capheap_heap_malloc(capheap_heap_t *h, size_t n)
@@ -348,6 +364,7 @@ static inline void release(capheap_heap_t *h, blk_t *b)
         size_t ps = block_stride(prev);
         list_remove(h, prev);
         b->header = DEAD_HEADER; /* a second free of this pointer is told apart */
+        block_absorbed(b);
         b = prev;
         stride += ps;
         merges++;
@@ -357,6 +374,7 @@ static inline void release(capheap_heap_t *h, blk_t *b)
         size_t ns = block_stride(next);
         list_remove(h, next);
         next->header = DEAD_HEADER;
+        block_absorbed(next);
         stride += ns;
         merges++;
     }
@@ -465,6 +483,7 @@ static void trim(capheap_heap_t *h, blk_t *b, size_t stride)
         size_t ns = block_stride(next);
         list_remove(h, next);
         next->header = DEAD_HEADER;
+        block_absorbed(next);
         rest += ns; /* the tail joins the free follower: no new block */
     } else {
         h->free_blocks++;
@@ -604,6 +623,14 @@ size_t capheap_heap_usable_size(capheap_heap_t *h, const void *p)
     if (!p)
         return 0;
     blk_t *b = used_block(h, p);
+    return b ? block_usable(b) : 0;
+}
+
+size_t capheap_heap_block_size(capheap_heap_t *h, const void *p)
+{
+    if (!h || !p)
+        return 0;
+    blk_t *b = used_block_q(h, p, true);
     return b ? block_usable(b) : 0;
 }
 

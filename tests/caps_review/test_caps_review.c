@@ -10,6 +10,7 @@
  */
 #include "../caps/caps_fixture.h"
 #include "prng.h"
+#include "capheap/debug.h"
 
 #include <stdio.h>
 
@@ -113,8 +114,9 @@ static void t_largest_exec_esp32_exact(void)
 
 /* ------------------------------------------------------------ nesting */
 
-/* A block of at least `size` bytes from a D/IRAM heap (engine pointer,
- * data bus), or NULL when the chip has none large enough. */
+/* A block of at least `size` bytes from a D/IRAM heap (data bus pointer,
+ * in this build's block format: capheap/debug.h), or NULL when the chip has
+ * none large enough. */
 static void *diram_block(fixture_t *f, size_t size)
 {
     for (size_t i = 0; i < capheap_caps_heap_count(f->caps); i++) {
@@ -124,7 +126,7 @@ static void *diram_block(fixture_t *f, size_t size)
         if (!(r.flags & CAPHEAP_MT_DIRAM) || r.alias_kind == CAPHEAP_ALIAS_NONE)
             continue;
         capheap_caps_heap_lock(h);
-        void *p = capheap_heap_malloc(capheap_caps_heap_engine(h), size);
+        void *p = capheap_debug_heap_malloc(capheap_caps_heap_engine(h), size);
         capheap_caps_heap_unlock(h);
         if (p)
             return p;

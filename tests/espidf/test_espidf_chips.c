@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "capheap/debug.h"
 #include "capheap_espidf.h"
 #include "check.h"
 #include "esp_heap_caps.h"
@@ -203,8 +204,11 @@ static void make_full(const char *type)
             continue;
         capheap_caps_heap_lock(h);
         capheap_heap_t *e = capheap_caps_heap_engine(h);
-        for (size_t big; nfill < MAX_FILL && (big = capheap_heap_largest_free(e)) > 0;) {
-            void *b = capheap_heap_malloc(e, big);
+        /* blocks in this build's format (debug header at poisoning levels):
+         * the largest one the engine has, less that header */
+        const size_t ovh = capheap_debug_overhead();
+        for (size_t big; nfill < MAX_FILL && (big = capheap_heap_largest_free(e)) > ovh;) {
+            void *b = capheap_debug_heap_malloc(e, big - ovh);
             if (!b)
                 break;
             fill[nfill].heap = h;
@@ -220,7 +224,7 @@ static void release_all(void)
     while (nfill > 0) {
         nfill--;
         capheap_caps_heap_lock(fill[nfill].heap);
-        capheap_heap_free(capheap_caps_heap_engine(fill[nfill].heap), fill[nfill].block);
+        capheap_debug_heap_free(capheap_caps_heap_engine(fill[nfill].heap), fill[nfill].block);
         capheap_caps_heap_unlock(fill[nfill].heap);
     }
 }

@@ -7,6 +7,7 @@
 
 #include "capheap/port.h"
 #include "espidf_internal.h"
+#include "poison.h"
 
 espidf_state_t espidf_state;
 size_t espidf_extmem_limit = SIZE_MAX;
@@ -119,7 +120,7 @@ static bool find_cb(void *ctx, void *ptr, size_t size, bool used)
 void *espidf_find_used_block(capheap_heap_t *h, uintptr_t target)
 {
     find_ctx_t f = { target, NULL };
-    capheap_heap_walk(h, find_cb, &f);
+    capheap_dbg_walk(h, find_cb, &f);
     return f.found;
 }
 

@@ -13,6 +13,7 @@
 
 #include "capheap/port.h"
 #include "espidf_internal.h"
+#include "poison.h"
 #include "esp_heap_caps_init.h"
 
 #ifndef CAPHEAP_ESPIDF_ABORT_WHEN_ALLOCATION_FAILS
@@ -440,7 +441,7 @@ static void for_each_heap(uint32_t caps, capheap_walk_fn fn, void *ctx,
         capheap_caps_heap_lock(h);
         if (before)
             before(ctx, &r);
-        capheap_heap_walk(capheap_caps_heap_engine(h), fn, ctx);
+        capheap_dbg_walk(capheap_caps_heap_engine(h), fn, ctx);
         capheap_caps_heap_unlock(h);
     }
 }

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "capheap/heap.h"
+#include "poison.h"
 #include "capheap/port.h"
 #include "espidf_internal.h"
 
@@ -81,6 +82,7 @@ multi_heap_handle_t multi_heap_register(void *start, size_t size)
     if (!engine)
         return NULL;
     multi_heap_handle_t mh = (multi_heap_handle_t)h;
+    capheap_dbg_heap_created(engine);
     mh->heap = engine;
     mh->lock_ops = NULL;
     mh->user_lock = NULL;
@@ -94,7 +96,7 @@ void *multi_heap_malloc(multi_heap_handle_t heap, size_t size)
     if (!heap || size == 0)
         return NULL;
     mh_lock(heap);
-    void *p = capheap_heap_malloc(heap->heap, size);
+    void *p = capheap_dbg_malloc(heap->heap, size);
     mh_unlock(heap);
     return p;
 }
@@ -118,9 +120,9 @@ void *multi_heap_aligned_alloc_offs(multi_heap_handle_t heap, size_t size,
     void *p;
     mh_lock(heap);
     if (alignment <= CAPHEAP_ALIGNMENT)
-        p = capheap_heap_malloc(heap->heap, size);
+        p = capheap_dbg_malloc(heap->heap, size);
     else
-        p = capheap_heap_aligned_alloc_offs(heap->heap, size, alignment, offset);
+        p = capheap_dbg_aligned_alloc_offs(heap->heap, size, alignment, offset);
     mh_unlock(heap);
     return p;
 }
@@ -135,7 +137,7 @@ void multi_heap_free(multi_heap_handle_t heap, void *p)
     if (!heap || !p)
         return;
     mh_lock(heap);
-    capheap_heap_free(heap->heap, p);
+    capheap_dbg_free(heap->heap, p);
     mh_unlock(heap);
 }
 
@@ -151,7 +153,7 @@ void *multi_heap_realloc(multi_heap_handle_t heap, void *p, size_t size)
     if (!p)
         return multi_heap_malloc(heap, size);
     mh_lock(heap);
-    void *r = capheap_heap_realloc(heap->heap, p, size);
+    void *r = capheap_dbg_realloc(heap->heap, p, size);
     mh_unlock(heap);
     return r;
 }
@@ -161,7 +163,7 @@ size_t multi_heap_get_allocated_size(multi_heap_handle_t heap, void *p)
     if (!heap || !p)
         return 0;
     mh_lock(heap);
-    size_t n = capheap_heap_usable_size(heap->heap, p);
+    size_t n = capheap_dbg_usable_size(heap->heap, p);
     mh_unlock(heap);
     return n;
 }
@@ -203,7 +205,7 @@ void multi_heap_walk(multi_heap_handle_t heap, multi_heap_walker_cb_t walker_fun
         return;
     walk_ctx_t w = { walker_func, user_data };
     mh_lock(heap);
-    capheap_heap_walk(heap->heap, walk_cb, &w);
+    capheap_dbg_walk(heap->heap, walk_cb, &w);
     mh_unlock(heap);
 }
 
@@ -220,7 +222,7 @@ void multi_heap_dump(multi_heap_handle_t heap)
         return;
     mh_lock(heap);
     espidf_printf("Showing data for heap: %p \n", (void *)heap);
-    capheap_heap_walk(heap->heap, dump_cb, NULL);
+    capheap_dbg_walk(heap->heap, dump_cb, NULL);
     mh_unlock(heap);
 }
 
@@ -233,7 +235,7 @@ bool multi_heap_check(multi_heap_handle_t heap, bool print_errors)
     if (print_errors)
         espidf_get_print(&print, &ctx);
     mh_lock(heap);
-    bool ok = capheap_heap_check(heap->heap, print, ctx);
+    bool ok = capheap_dbg_check(heap->heap, print, ctx);
     mh_unlock(heap);
     return ok;
 }
@@ -245,7 +247,7 @@ size_t multi_heap_free_size(multi_heap_handle_t heap)
     if (!heap)
         return 0;
     mh_lock(heap);
-    size_t n = capheap_heap_free_size(heap->heap);
+    size_t n = capheap_dbg_free_size(heap->heap);
     mh_unlock(heap);
     return n;
 }
@@ -255,7 +257,7 @@ size_t multi_heap_minimum_free_size(multi_heap_handle_t heap)
     if (!heap)
         return 0;
     mh_lock(heap);
-    size_t n = capheap_heap_minimum_free_size(heap->heap);
+    size_t n = capheap_dbg_minimum_free_size(heap->heap);
     mh_unlock(heap);
     return n;
 }
@@ -269,7 +271,7 @@ void multi_heap_get_info(multi_heap_handle_t heap, multi_heap_info_t *info)
         return;
     capheap_heap_info_t ci;
     mh_lock(heap);
-    capheap_heap_get_info(heap->heap, &ci);
+    capheap_dbg_get_info(heap->heap, &ci);
     mh_unlock(heap);
     espidf_info_from(info, &ci);
 }
@@ -279,7 +281,7 @@ size_t multi_heap_reset_minimum_free_bytes(multi_heap_handle_t heap)
     if (!heap)
         return 0;
     mh_lock(heap);
-    size_t old = capheap_heap_reset_minimum_free(heap->heap);
+    size_t old = capheap_dbg_reset_minimum_free(heap->heap);
     mh_unlock(heap);
     return old;
 }
@@ -290,6 +292,6 @@ void multi_heap_restore_minimum_free_bytes(multi_heap_handle_t heap,
     if (!heap)
         return;
     mh_lock(heap);
-    capheap_heap_restore_minimum_free(heap->heap, new_minimum_free_bytes_value);
+    capheap_dbg_restore_minimum_free(heap->heap, new_minimum_free_bytes_value);
     mh_unlock(heap);
 }
