@@ -12,6 +12,7 @@
 #include "esp_heap_caps_init.h"
 #include "espidf_internal.h"
 #include "heap_regions.h"
+#include "poison.h"
 
 #define CAP(x) CAPHEAP_CAP_##x
 
@@ -173,7 +174,7 @@ void *pvPortMallocTagged(size_t xWantedSize, int tag)
         if (tag_of_heap(h) != tag)
             continue;
         capheap_caps_heap_lock(h);
-        void *p = capheap_heap_malloc(capheap_caps_heap_engine(h), xWantedSize);
+        void *p = capheap_dbg_malloc(capheap_caps_heap_engine(h), xWantedSize);
         capheap_caps_heap_unlock(h);
         if (p)
             return p;
