@@ -221,6 +221,20 @@ void capheap_trace_dump_espidf(capheap_trace_t *trace, uint32_t caps_filter, boo
 void capheap_trace_dump_capheap(capheap_trace_t *trace, const char *chip_name,
                                 capheap_print_fn print, void *ctx);
 
+/*
+ * Writes the trace as a Valgrind massif output file (the format ms_print
+ * and massif-visualizer read), so a trace taken on a device can be viewed
+ * with those tools: one snapshot per recorded event (mode ALL: allocations
+ * and frees in order; mode LEAKS: the live records' allocations), time in
+ * bytes allocated and freed so far ("time_unit: B"), and the heap tree
+ * (bytes per call stack, named where the build can) of the peak snapshot
+ * and of every `detail_every`-th one (0: the peak only). `cmd` fills the
+ * "cmd:" line (NULL: "capheap-trace"). O(records) per snapshot plus
+ * O(records^2 * depth^2) per tree.
+ */
+void capheap_trace_dump_massif(capheap_trace_t *trace, const char *cmd, unsigned detail_every,
+                               capheap_print_fn print, void *ctx);
+
 #endif /* CAPHEAP_HEAP_TRACING */
 
 #ifdef __cplusplus

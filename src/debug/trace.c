@@ -698,3 +698,146 @@ void capheap_trace_dump_capheap(capheap_trace_t *t, const char *chip_name,
     unlock(t);
     t_inside--;
 }
+
+/* ------------------------------------------------------------ massif */
+
+/* Record i is alive just after event number `at`. */
+static bool live_at(const capheap_trace_record_t *r, uint32_t at)
+{
+    return !before(at, r->link.seq) && (!r->freed || before(at, r->link.free_seq));
+}
+
+/* r's stack starts with rep's first `level` frames. */
+static bool has_prefix(const capheap_trace_record_t *r, const capheap_trace_record_t *rep,
+                       int level)
+{
+    for (int j = 0; j < level; j++)
+        if (r->alloced_by[j] != rep->alloced_by[j])
+            return false;
+    return true;
+}
+
+/* The first live record (from slot `from` on, list order) that has rep's
+ * prefix and frame f at `level` (NONE if none). */
+static uint32_t first_with(const struct capheap_trace *t, uint32_t from, uint32_t at,
+                           const capheap_trace_record_t *rep, int level, const void *f)
+{
+    for (uint32_t i = from; i != NONE; i = t->rec[i].link.next) {
+        const capheap_trace_record_t *r = &t->rec[i];
+        if (live_at(r, at) && has_prefix(r, rep, level) && r->alloced_by[level] == f)
+            return i;
+    }
+    return NONE;
+}
+
+/* One node of the heap tree: rep's prefix of `level` frames (level 0: the
+ * root), its bytes and its children (one per distinct next frame). */
+static void massif_node(const struct capheap_trace *t, uint32_t at, uint32_t rep_i, int level,
+                        capheap_print_fn print, void *ctx)
+{
+    const capheap_trace_record_t *rep = rep_i == NONE ? NULL : &t->rec[rep_i];
+    size_t bytes = 0;
+    unsigned children = 0;
+    for (uint32_t i = t->head; i != NONE; i = t->rec[i].link.next) {
+        const capheap_trace_record_t *r = &t->rec[i];
+        if (!live_at(r, at) || (rep && !has_prefix(r, rep, level)))
+            continue;
+        bytes += r->size;
+        const void *f = level < t->depth ? r->alloced_by[level] : NULL;
+        if (f && first_with(t, t->head, at, rep ? rep : r, level, f) == i)
+            children++;
+    }
+    char name[128];
+    uintptr_t off = 0;
+    for (int k = 0; k < level; k++)
+        print(ctx, " ");
+    if (level == 0) {
+        capheap_printf(print, ctx, "n%u: %lu (heap allocation functions) malloc/new/new[], --alloc-fns, etc.\n",
+                       children, (unsigned long)bytes);
+    } else {
+        const void *f = rep->alloced_by[level - 1];
+        if (capheap_trace_symbol(f, name, sizeof name, &off))
+            capheap_printf(print, ctx, "n%u: %lu 0x%llX: %s+0x%llx\n", children,
+                           (unsigned long)bytes, (unsigned long long)(uintptr_t)f, name,
+                           (unsigned long long)off);
+        else
+            capheap_printf(print, ctx, "n%u: %lu 0x%llX: ???\n", children, (unsigned long)bytes,
+                           (unsigned long long)(uintptr_t)f);
+    }
+    if (level >= t->depth)
+        return;
+    for (uint32_t i = t->head; i != NONE; i = t->rec[i].link.next) {
+        const capheap_trace_record_t *r = &t->rec[i];
+        if (!live_at(r, at) || (rep && !has_prefix(r, rep, level)) || !r->alloced_by[level])
+            continue;
+        if (first_with(t, t->head, at, rep ? rep : r, level, r->alloced_by[level]) == i)
+            massif_node(t, at, i, level + 1, print, ctx);
+    }
+}
+
+/* Walks the events in order (as dump_capheap), calling back per event. */
+typedef struct {
+    size_t cur, peak, time;
+    uint32_t peak_event, event;
+} massif_walk_t;
+
+static bool massif_next(const struct capheap_trace *t, uint32_t *a, uint32_t *f, uint32_t *seq,
+                        massif_walk_t *w)
+{
+    const capheap_trace_record_t *rec = t->rec;
+    if (*a == NONE && *f == NONE)
+        return false;
+    if (*f == NONE || (*a != NONE && before(rec[*a].link.seq, rec[*f].link.free_seq))) {
+        w->cur += rec[*a].size;
+        w->time += rec[*a].size;
+        *seq = rec[*a].link.seq;
+        *a = rec[*a].link.next;
+    } else {
+        w->cur -= rec[*f].size;
+        w->time += rec[*f].size;
+        *seq = rec[*f].link.free_seq;
+        *f = rec[*f].link.fnext;
+    }
+    w->event++;
+    return true;
+}
+
+void capheap_trace_dump_massif(capheap_trace_t *t, const char *cmd, unsigned detail_every,
+                               capheap_print_fn print, void *ctx)
+{
+    if (!t || !print)
+        return;
+    t_inside++;
+    lock(t);
+    massif_walk_t w = { 0, 0, 0, 0, 0 };
+    uint32_t a = t->head, f = t->fhead, seq = 0;
+    while (massif_next(t, &a, &f, &seq, &w))
+        if (w.cur > w.peak) {
+            w.peak = w.cur;
+            w.peak_event = w.event;
+        }
+    capheap_printf(print, ctx, "desc: capheap trace, mode %s, %lu records%s\n",
+                   t->mode == CAPHEAP_TRACE_ALL ? "all" : "leaks", (unsigned long)t->count,
+                   t->dropped ? ", overflowed (oldest records dropped)" : "");
+    capheap_printf(print, ctx, "cmd: %s\n", cmd ? cmd : "capheap-trace");
+    print(ctx, "time_unit: B\n");
+    print(ctx, "#-----------\nsnapshot=0\n#-----------\ntime=0\nmem_heap_B=0\n"
+               "mem_heap_extra_B=0\nmem_stacks_B=0\nheap_tree=empty\n");
+    uint32_t peak_event = w.peak_event;
+    memset(&w, 0, sizeof w);
+    a = t->head;
+    f = t->fhead;
+    while (massif_next(t, &a, &f, &seq, &w)) {
+        bool peak = w.event == peak_event;
+        bool detailed = peak || (detail_every && w.event % detail_every == 0);
+        capheap_printf(print, ctx, "#-----------\nsnapshot=%lu\n#-----------\n",
+                       (unsigned long)w.event);
+        capheap_printf(print, ctx, "time=%lu\nmem_heap_B=%lu\nmem_heap_extra_B=0\nmem_stacks_B=0\n",
+                       (unsigned long)w.time, (unsigned long)w.cur);
+        capheap_printf(print, ctx, "heap_tree=%s\n", peak ? "peak" : detailed ? "detailed" : "empty");
+        if (detailed)
+            massif_node(t, seq, NONE, 0, print, ctx);
+    }
+    unlock(t);
+    t_inside--;
+}

@@ -250,6 +250,56 @@ static void t_golden_leaks(void)
                golden_capheap_leaks, "capheap_leaks.txt");
 }
 
+static size_t count_of(const char *hay, const char *needle)
+{
+    size_t n = 0;
+    for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
+        n++;
+    return n;
+}
+
+/* The golden workload as a massif file: one snapshot per event, the peak
+ * (after the realloc to 8000 bytes) with its tree of five call sites. With
+ * CAPHEAP_TRACE_MASSIF_OUT=file the file is written for ms_print
+ * (CTest trace.massif.ms_print). */
+static void t_massif(void)
+{
+    tfx_t x;
+    REQUIRE(tfx_open(&x, 16, true));
+    golden_blocks_t g;
+    REQUIRE(capheap_trace_start(x.t, CAPHEAP_TRACE_ALL) == CAPHEAP_OK);
+    golden_workload(&x, &g);
+    REQUIRE(capheap_trace_stop(x.t) == CAPHEAP_OK);
+    static big_sink_t s;
+    s.len = 0;
+    s.buf[0] = 0;
+    capheap_trace_dump_massif(x.t, "golden workload", 4, big_sink, &s);
+    static const char head[] =
+        "desc: capheap trace, mode all, 6 records\ncmd: golden workload\ntime_unit: B\n";
+    CHECK(strncmp(s.buf, head, sizeof head - 1) == 0);
+    CHECK_EQ_SZ(count_of(s.buf, "\nsnapshot="), 11); /* 0, then 6 allocations and 4 frees */
+    CHECK(strstr(s.buf, "mem_heap_B=8388\nmem_heap_extra_B=0\nmem_stacks_B=0\nheap_tree=peak\n"
+                        "n5: 8388 (heap allocation functions)") != NULL);
+    CHECK_EQ_SZ(count_of(s.buf, "heap_tree=peak"), 1);
+    CHECK_EQ_SZ(count_of(s.buf, "heap_tree=detailed"), 2); /* snapshots 4 and 8 */
+    CHECK(strstr(s.buf, "\n n1: 8000 0x400D0600: ") != NULL);  /* the realloc's site */
+    CHECK(strstr(s.buf, "\n  n1: 8000 0x400D0604: ") != NULL); /* its caller */
+    CHECK(strstr(s.buf, "time=16728\nmem_heap_B=248\n") != NULL); /* c and d left */
+#if !defined(CAPHEAP_BARE_METAL)
+    const char *path = getenv("CAPHEAP_TRACE_MASSIF_OUT");
+    if (path) {
+        FILE *fp = fopen(path, "w");
+        if (fp) {
+            fputs(s.buf, fp);
+            fclose(fp);
+        }
+    }
+#endif
+    capheap_caps_free(x.f.caps, g.c);
+    capheap_caps_free(x.f.caps, g.d);
+    tfx_close(&x);
+}
+
 /* ------------------------------------------------------------ behaviour */
 
 /* Every public allocation function adds exactly one record with the size
@@ -702,6 +752,7 @@ int main(int argc, char **argv)
     check_select(argc, argv);
     RUN(t_golden_all);
     RUN(t_golden_leaks);
+    RUN(t_massif);
     RUN(t_every_path);
     RUN(t_known_leaks);
     RUN(t_model);
