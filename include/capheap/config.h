@@ -63,6 +63,28 @@
 #endif
 
 /*
+ * Debug-layer build options. CMake sets them as public definitions of the
+ * library (CAPHEAP_POISONING, CAPHEAP_HEAP_TRACING, CAPHEAP_TASK_TRACKING:
+ * docs/configuration.md); builds without this project's CMake (PlatformIO,
+ * a Makefile, the Kconfig front end capheap/config_kconfig.h) get these
+ * defaults unless they set them.
+ * CAPHEAP_POISONING_LEVEL: 0 none, 1 light (canaries: 12 bytes per block),
+ * 2 comprehensive (canaries and fill patterns: O(size) per malloc/free).
+ * CAPHEAP_HEAP_TRACING: 1 compiles the tracing layer (a call per malloc and
+ * free while tracing runs). CAPHEAP_TASK_TRACKING: 1 records the owner of
+ * every block (one word per block, an owner-hook call per allocation).
+ */
+#ifndef CAPHEAP_POISONING_LEVEL
+#define CAPHEAP_POISONING_LEVEL 0
+#endif
+#ifndef CAPHEAP_HEAP_TRACING
+#define CAPHEAP_HEAP_TRACING 0
+#endif
+#ifndef CAPHEAP_TASK_TRACKING
+#define CAPHEAP_TASK_TRACKING 0
+#endif
+
+/*
  * GC heap (capheap/gc.h): number of root ranges an instance can register.
  * Cost: two words each in every GC instance record.
  */

@@ -1,0 +1,299 @@
+#!/usr/bin/env python3
+"""Validates the ecosystem manifests (issue 8) without the ecosystems:
+
+  idf_component.yml + root CMakeLists.txt (ESP-IDF component), Kconfig,
+  zephyr/module.yml + zephyr/CMakeLists.txt + zephyr/Kconfig (Zephyr module),
+  library.json (PlatformIO library).
+
+For each: the file parses (YAML, JSON, Kconfig with kconfiglib), its fields
+name files that exist and its version is the CMake project's; the sources it
+builds are found the way that build system would find them (the ESP-IDF and
+Zephyr CMake files run in CMake script mode with stand-ins for
+idf_component_register and zephyr_library_*; PlatformIO's srcFilter is
+evaluated here), they are the same set for all three and the same as the
+library's own sources under src/ and chips/; then they are compiled with
+arm-none-eabi-gcc (Cortex-M4, -Os, -Werror) with the configuration that
+system would give them (a sdkconfig.h / autoconf.h that kconfiglib writes
+from the Kconfig, through include/capheap/config_kconfig.h), a probe checks
+that each CONFIG_ value reached its CAPHEAP_ macro, and the objects link
+into a program.
+
+  check_manifests.py <source-dir> <work-dir> <library sources a|b|...>
+Prints one line per check and "N passed, N failed"; exit 1 on any failure.
+"""
+import fnmatch
+import json
+import os
+import re
+import subprocess
+import sys
+
+import kconfiglib
+import yaml
+
+SRC, WORK, LIB_SOURCES = sys.argv[1], sys.argv[2], sys.argv[3]
+os.makedirs(WORK, exist_ok=True)
+passed = failed = 0
+
+
+def check(ok, what, detail=""):
+    global passed, failed
+    if ok:
+        passed += 1
+        print(f"[ ok ] {what}")
+    else:
+        failed += 1
+        print(f"[FAIL] {what}{': ' + detail if detail else ''}")
+    return ok
+
+
+def rel(paths):
+    return sorted(os.path.relpath(os.path.realpath(p), os.path.realpath(SRC)) for p in paths)
+
+
+def project_version():
+    text = open(os.path.join(SRC, "CMakeLists.txt")).read()
+    return re.search(r"project\(capheap VERSION ([0-9.]+)", text).group(1)
+
+
+VERSION = project_version()
+LIB = sorted(s for s in rel(LIB_SOURCES.split("|"))
+             if (s.startswith("src/") or s.startswith("chips/")) and s.endswith(".c")
+             and s != "src/util/fault.c")
+check(len(LIB) >= 10, "the library target lists its src/ and chips/ sources", str(LIB))
+
+# ------------------------------------------------------------------ manifests
+idf = yaml.safe_load(open(os.path.join(SRC, "idf_component.yml")))
+check(idf.get("version") == VERSION, "idf_component.yml: version is the project's",
+      f"{idf.get('version')} != {VERSION}")
+check(bool(idf.get("description")), "idf_component.yml: description")
+check(str(idf.get("dependencies", {}).get("idf", {}).get("version", "")).startswith(">="),
+      "idf_component.yml: an ESP-IDF version requirement")
+
+zmod = yaml.safe_load(open(os.path.join(SRC, "zephyr", "module.yml")))
+zcmake = os.path.join(SRC, zmod["build"]["cmake"], "CMakeLists.txt")
+zkconfig = os.path.join(SRC, zmod["build"]["kconfig"])
+check(zmod.get("name") == "capheap", "zephyr/module.yml: name")
+check(os.path.isfile(zcmake), "zephyr/module.yml: build.cmake has a CMakeLists.txt", zcmake)
+check(os.path.isfile(zkconfig), "zephyr/module.yml: build.kconfig exists", zkconfig)
+
+pio = json.load(open(os.path.join(SRC, "library.json")))
+check(pio.get("name") == "capheap" and pio.get("version") == VERSION,
+      "library.json: name and version")
+pio_build = pio.get("build", {})
+pio_src = os.path.join(SRC, pio_build.get("srcDir", "src"))
+pio_inc = os.path.join(SRC, pio_build.get("includeDir", "include"))
+check(os.path.isdir(pio_src) and os.path.isdir(os.path.join(pio_inc, "capheap")),
+      "library.json: srcDir and includeDir exist")
+
+# -------------------------------------------------------------------- Kconfig
+os.environ.setdefault("srctree", SRC)
+cwd = os.getcwd()
+os.chdir(SRC)
+try:
+    kidf = kconfiglib.Kconfig("Kconfig", warn_to_stderr=False)
+    kzep = kconfiglib.Kconfig(os.path.relpath(zkconfig, SRC), warn_to_stderr=False)
+finally:
+    os.chdir(cwd)
+check(not kidf.warnings, "Kconfig (ESP-IDF) parses without warnings", "; ".join(kidf.warnings))
+check(not kzep.warnings, "zephyr/Kconfig parses without warnings", "; ".join(kzep.warnings))
+names = sorted(n for n in kidf.syms if n.startswith("CAPHEAP_"))
+nohelp = [n for n in names if not any(node.help for node in kidf.syms[n].nodes)]
+check(not nohelp, "every Kconfig option has a help text", ", ".join(nohelp))
+# every option has a CAPHEAP_ macro in the translation header
+mapping = open(os.path.join(SRC, "include", "capheap", "config_kconfig.h")).read()
+unmapped = [n for n in names if "CONFIG_" + n not in mapping]
+check(not unmapped, "config_kconfig.h maps every Kconfig option", ", ".join(unmapped))
+check(set(n for n in kzep.syms if n.startswith("CAPHEAP")) == set(names) | {"CAPHEAP"},
+      "the Zephyr Kconfig offers the ESP-IDF options (plus CAPHEAP)")
+
+idf_dir = os.path.join(WORK, "idf")
+zep_dir = os.path.join(WORK, "zephyr")
+os.makedirs(idf_dir, exist_ok=True)
+os.makedirs(zep_dir, exist_ok=True)
+kidf.write_autoconf(os.path.join(idf_dir, "sdkconfig.h"))  # defaults
+kzep.syms["CAPHEAP"].set_value(2)
+kzep.syms["CAPHEAP_POISONING_COMPREHENSIVE"].set_value(2)
+kzep.syms["CAPHEAP_HEAP_TRACING"].set_value(2)
+kzep.syms["CAPHEAP_CHECKS"].set_value(0)
+for name, value in (("CAPHEAP_ALIGNMENT", "4"), ("CAPHEAP_SL_LOG2", "4"),
+                    ("CAPHEAP_GC_ROOT_RANGES", "3"), ("CAPHEAP_LAYOUT_MIN_REGION", "512")):
+    kzep.syms[name].set_value(value)
+kzep.write_autoconf(os.path.join(zep_dir, "autoconf.h"))
+
+# ------------------------------------------------------ source lists, per system
+def cmake_script(name, body):
+    path = os.path.join(WORK, name)
+    with open(path, "w") as f:
+        f.write(body)
+    out = subprocess.run(["cmake", "-P", path], capture_output=True, text=True)
+    if out.returncode != 0:
+        return None, out.stderr
+    return out.stdout + out.stderr, None
+
+
+idf_out, err = cmake_script("idf.cmake", f"""
+set(ESP_PLATFORM 1)
+set(COMPONENT_LIB __idf_capheap)
+function(idf_component_register)
+  cmake_parse_arguments(A "" "" "SRCS;INCLUDE_DIRS;REQUIRES;PRIV_REQUIRES" ${{ARGN}})
+  foreach(s ${{A_SRCS}})
+    message("SRC ${{s}}")
+  endforeach()
+  foreach(i ${{A_INCLUDE_DIRS}})
+    message("INC ${{i}}")
+  endforeach()
+endfunction()
+function(target_compile_definitions t scope)
+  foreach(d ${{ARGN}})
+    message("DEF ${{d}}")
+  endforeach()
+endfunction()
+include({SRC}/CMakeLists.txt)
+message("END")
+""")
+check(idf_out is not None and "END" in idf_out,
+      "root CMakeLists.txt under ESP_PLATFORM registers a component and returns", err or "")
+idf_out = idf_out or ""
+idf_srcs = rel(l[4:] for l in idf_out.splitlines() if l.startswith("SRC "))
+idf_incs = [l[4:] for l in idf_out.splitlines() if l.startswith("INC ")]
+idf_defs = [l[4:] for l in idf_out.splitlines() if l.startswith("DEF ")]
+check(idf_incs == ["include"], "ESP-IDF component: INCLUDE_DIRS include", str(idf_incs))
+check('CAPHEAP_CONFIG_HEADER="capheap/config_kconfig.h"' in idf_defs,
+      "ESP-IDF component: CAPHEAP_CONFIG_HEADER names the Kconfig header", str(idf_defs))
+
+zep_out, err = cmake_script("zephyr.cmake", f"""
+set(CONFIG_CAPHEAP y)
+function(zephyr_library_named n)
+  message("LIB ${{n}}")
+endfunction()
+function(zephyr_library_sources)
+  foreach(s ${{ARGN}})
+    message("SRC ${{s}}")
+  endforeach()
+endfunction()
+function(zephyr_include_directories)
+  foreach(i ${{ARGN}})
+    message("INC ${{i}}")
+  endforeach()
+endfunction()
+function(zephyr_compile_definitions)
+  foreach(d ${{ARGN}})
+    message("DEF ${{d}}")
+  endforeach()
+endfunction()
+include({zcmake})
+message("END")
+""")
+check(zep_out is not None and "LIB capheap" in zep_out, "zephyr/CMakeLists.txt declares the library",
+      err or "")
+zep_out = zep_out or ""
+zep_srcs = rel(l[4:] for l in zep_out.splitlines() if l.startswith("SRC "))
+zep_incs = rel(l[4:] for l in zep_out.splitlines() if l.startswith("INC "))
+check(zep_incs == ["include"], "Zephyr module: include directory", str(zep_incs))
+
+
+def pio_sources():
+    """PlatformIO's srcFilter: "+<pattern>" / "-<pattern>" applied in order
+    to every file under srcDir; a pattern ending in / means the directory."""
+    filt = pio_build.get("srcFilter", ["+<*>"])
+    if isinstance(filt, str):
+        filt = re.findall(r"[+-]<[^>]*>", filt)
+    files = []
+    for root, _dirs, names_ in os.walk(pio_src):
+        for n in names_:
+            files.append(os.path.relpath(os.path.join(root, n), pio_src))
+    chosen = set()
+    for rule in filt:
+        sign, pat = rule[0], rule[2:-1]
+        for f in files:
+            hit = f.startswith(pat) if pat.endswith("/") else fnmatch.fnmatch(f, pat)
+            if hit:
+                (chosen.add if sign == "+" else chosen.discard)(f)
+    return rel(os.path.join(pio_src, f) for f in chosen if f.endswith((".c", ".cpp", ".S")))
+
+
+pio_srcs = pio_sources()
+check(idf_srcs == LIB, "ESP-IDF component builds the library's portable sources",
+      f"component {idf_srcs} library {LIB}")
+check(zep_srcs == LIB, "Zephyr module builds the library's portable sources",
+      f"module {zep_srcs} library {LIB}")
+check(pio_srcs == LIB, "library.json's srcFilter selects the library's portable sources",
+      f"library.json {pio_srcs} library {LIB}")
+
+# ----------------------------------------------------------------- the builds
+CC = ["arm-none-eabi-gcc", "-mcpu=cortex-m4", "-mthumb", "-Os", "-std=c11",
+      "-Wall", "-Wextra", "-Werror", "-ffunction-sections", "-fdata-sections",
+      "-I", os.path.join(SRC, "include")]
+KCONFIG_HEADER = '-DCAPHEAP_CONFIG_HEADER="capheap/config_kconfig.h"'
+
+PROBE = """
+#include "capheap/caps.h"
+#include "capheap/gc.h"
+#include "capheap/layout.h"
+_Static_assert(CAPHEAP_POISONING_LEVEL == %(poison)s, "poisoning level");
+_Static_assert(CAPHEAP_HEAP_TRACING == %(trace)s, "tracing");
+_Static_assert(CAPHEAP_TASK_TRACKING == 0, "task tracking");
+_Static_assert(CAPHEAP_ALIGNMENT == %(align)s, "alignment");
+_Static_assert(CAPHEAP_SL_LOG2 == %(sl)s, "SL_LOG2");
+_Static_assert(CAPHEAP_CHECKS == %(checks)s, "checks");
+_Static_assert(CAPHEAP_GC_ROOT_RANGES == %(roots)s, "GC root ranges");
+_Static_assert(CAPHEAP_LAYOUT_MIN_REGION == %(minreg)s, "min region");
+int main(void);
+int main(void)
+{
+    capheap_caps_config_t cfg;
+    capheap_caps_t *inst = 0;
+    capheap_caps_config_init(&cfg);
+    cfg.chip = &capheap_chip_mps2_an385;
+    if (capheap_caps_create_from_chip(&cfg, &inst) != CAPHEAP_OK)
+        return 1;
+    void *p = capheap_caps_malloc(inst, 100, CAPHEAP_CAP_DMA);
+    capheap_caps_free(inst, p);
+    capheap_caps_destroy(inst);
+    return p ? 0 : 1;
+}
+"""
+
+
+def build(label, flags, expect, sources=True):
+    """Compiles the probe, and the library sources when `sources`, with
+    flags; then links them (the probe alone cannot link)."""
+    d = os.path.join(WORK, "obj-" + label)
+    os.makedirs(d, exist_ok=True)
+    objs, errors = [], []
+    probe = os.path.join(d, "probe.c")
+    with open(probe, "w") as f:
+        f.write(PROBE % expect)
+    for s in (LIB if sources else []) + [os.path.relpath(probe, SRC)]:
+        o = os.path.join(d, os.path.basename(s) + ".o")
+        r = subprocess.run(CC + flags + ["-c", os.path.join(SRC, s), "-o", o],
+                           capture_output=True, text=True)
+        if r.returncode != 0:
+            errors.append(f"{s}: {r.stderr.strip()[:600]}")
+        objs.append(o)
+    what = "every source compiles" if sources else "the probe compiles"
+    if not check(not errors, f"{label}: {what} with arm-none-eabi-gcc -Werror"
+                 " and the probe sees the configured CAPHEAP_* values", "\n".join(errors)):
+        return
+    if not sources:
+        return
+    r = subprocess.run(["arm-none-eabi-gcc", "-mcpu=cortex-m4", "-mthumb", "--specs=nosys.specs",
+                        "-Wl,--gc-sections", "-o", os.path.join(d, "probe.elf")] + objs,
+                       capture_output=True, text=True)
+    check(r.returncode == 0, f"{label}: the objects link into a program (no duplicate or"
+          " missing symbol)", r.stderr.strip()[:800])
+
+
+# The ESP-IDF defaults are the library's defaults, which the PlatformIO build
+# below compiles in full: here only the probe checks the mapping.
+build("esp-idf", ["-DESP_PLATFORM=1", "-DCAPHEAP_BARE_METAL=1", KCONFIG_HEADER, "-I", idf_dir],
+      dict(poison=0, trace=0, align=8, sl=5, checks=1, roots=8, minreg=256), sources=False)
+build("zephyr", ["-include", os.path.join(zep_dir, "autoconf.h"), "-DCAPHEAP_BARE_METAL=1",
+                 KCONFIG_HEADER],
+      dict(poison=2, trace=1, align=4, sl=4, checks=0, roots=3, minreg=512))
+build("platformio", ["-I", pio_inc],
+      dict(poison=0, trace=0, align=8, sl=5, checks=1, roots=8, minreg="256u"))
+
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
