@@ -61,6 +61,12 @@ LIB = sorted(s for s in rel(LIB_SOURCES.split("|"))
              if (s.startswith("src/") or s.startswith("chips/")) and s.endswith(".c")
              and s != "src/util/fault.c")
 check(len(LIB) >= 10, "the library target lists its src/ and chips/ sources", str(LIB))
+TRACE = rel(os.path.join(SRC, "src", "debug", f)
+            for f in (os.listdir(os.path.join(SRC, "src", "debug"))
+                      if os.path.isdir(os.path.join(SRC, "src", "debug")) else [])
+            if f.startswith("trace") and f.endswith(".c"))
+LIB_TRACING = bool(set(TRACE) & set(LIB))  # the library was built with tracing
+LIB_NO_TRACE = sorted(set(LIB) - set(TRACE))
 
 # ------------------------------------------------------------------ manifests
 idf = yaml.safe_load(open(os.path.join(SRC, "idf_component.yml")))
@@ -117,7 +123,7 @@ kzep.syms["CAPHEAP_POISONING_COMPREHENSIVE"].set_value(2)
 kzep.syms["CAPHEAP_HEAP_TRACING"].set_value(2)
 kzep.syms["CAPHEAP_CHECKS"].set_value(0)
 for name, value in (("CAPHEAP_ALIGNMENT", "4"), ("CAPHEAP_SL_LOG2", "4"),
-                    ("CAPHEAP_GC_ROOT_RANGES", "3"), ("CAPHEAP_LAYOUT_MIN_REGION", "512")):
+                    ("CAPHEAP_GC_ROOT_RANGES", "3"), ("CAPHEAP_TRACE_STACK_DEPTH", "6"), ("CAPHEAP_LAYOUT_MIN_REGION", "512")):
     kzep.syms[name].set_value(value)
 kzep.write_autoconf(os.path.join(zep_dir, "autoconf.h"))
 
@@ -134,6 +140,7 @@ def cmake_script(name, body):
 
 idf_out, err = cmake_script("idf.cmake", f"""
 set(ESP_PLATFORM 1)
+set(CONFIG_CAPHEAP_HEAP_TRACING {"y" if LIB_TRACING else ""})
 set(COMPONENT_LIB __idf_capheap)
 function(idf_component_register)
   cmake_parse_arguments(A "" "" "SRCS;INCLUDE_DIRS;REQUIRES;PRIV_REQUIRES" ${{ARGN}})
@@ -164,6 +171,7 @@ check('CAPHEAP_CONFIG_HEADER="capheap/config_kconfig.h"' in idf_defs,
 
 zep_out, err = cmake_script("zephyr.cmake", f"""
 set(CONFIG_CAPHEAP y)
+set(CONFIG_CAPHEAP_HEAP_TRACING y)
 function(zephyr_library_named n)
   message("LIB ${{n}}")
 endfunction()
@@ -216,10 +224,12 @@ def pio_sources():
 pio_srcs = pio_sources()
 check(idf_srcs == LIB, "ESP-IDF component builds the library's portable sources",
       f"component {idf_srcs} library {LIB}")
-check(zep_srcs == LIB, "Zephyr module builds the library's portable sources",
-      f"module {zep_srcs} library {LIB}")
-check(pio_srcs == LIB, "library.json's srcFilter selects the library's portable sources",
-      f"library.json {pio_srcs} library {LIB}")
+check(zep_srcs == sorted(set(LIB) | set(TRACE)),
+      "Zephyr module with CONFIG_CAPHEAP_HEAP_TRACING builds the library's sources and the"
+      " tracing layer", f"module {zep_srcs} library {LIB} tracing {TRACE}")
+check(pio_srcs == LIB_NO_TRACE,
+      "library.json's srcFilter selects the library's portable sources (without tracing)",
+      f"library.json {pio_srcs} library {LIB_NO_TRACE}")
 
 # ----------------------------------------------------------------- the builds
 CC = ["arm-none-eabi-gcc", "-mcpu=cortex-m4", "-mthumb", "-Os", "-std=c11",
@@ -231,9 +241,11 @@ PROBE = """
 #include "capheap/caps.h"
 #include "capheap/gc.h"
 #include "capheap/layout.h"
+#include "capheap/trace.h"
 _Static_assert(CAPHEAP_POISONING_LEVEL == %(poison)s, "poisoning level");
 _Static_assert(CAPHEAP_HEAP_TRACING == %(trace)s, "tracing");
 _Static_assert(CAPHEAP_TASK_TRACKING == 0, "task tracking");
+_Static_assert(CAPHEAP_TRACE_STACK_DEPTH == %(depth)s, "trace depth");
 _Static_assert(CAPHEAP_ALIGNMENT == %(align)s, "alignment");
 _Static_assert(CAPHEAP_SL_LOG2 == %(sl)s, "SL_LOG2");
 _Static_assert(CAPHEAP_CHECKS == %(checks)s, "checks");
@@ -256,16 +268,17 @@ int main(void)
 """
 
 
-def build(label, flags, expect, sources=True):
-    """Compiles the probe, and the library sources when `sources`, with
-    flags; then links them (the probe alone cannot link)."""
+def build(label, flags, expect, sources):
+    """Compiles the probe and `sources` (the list that build system
+    selected) with flags; then links them into a program, which proves the
+    list complete (the probe alone, sources empty, cannot link)."""
     d = os.path.join(WORK, "obj-" + label)
     os.makedirs(d, exist_ok=True)
     objs, errors = [], []
     probe = os.path.join(d, "probe.c")
     with open(probe, "w") as f:
         f.write(PROBE % expect)
-    for s in (LIB if sources else []) + [os.path.relpath(probe, SRC)]:
+    for s in sources + [os.path.relpath(probe, SRC)]:
         o = os.path.join(d, os.path.basename(s) + ".o")
         r = subprocess.run(CC + flags + ["-c", os.path.join(SRC, s), "-o", o],
                            capture_output=True, text=True)
@@ -288,12 +301,12 @@ def build(label, flags, expect, sources=True):
 # The ESP-IDF defaults are the library's defaults, which the PlatformIO build
 # below compiles in full: here only the probe checks the mapping.
 build("esp-idf", ["-DESP_PLATFORM=1", "-DCAPHEAP_BARE_METAL=1", KCONFIG_HEADER, "-I", idf_dir],
-      dict(poison=0, trace=0, align=8, sl=5, checks=1, roots=8, minreg=256), sources=False)
+      dict(poison=0, trace=0, align=8, sl=5, checks=1, roots=8, minreg=256, depth=4), [])
 build("zephyr", ["-include", os.path.join(zep_dir, "autoconf.h"), "-DCAPHEAP_BARE_METAL=1",
                  KCONFIG_HEADER],
-      dict(poison=2, trace=1, align=4, sl=4, checks=0, roots=3, minreg=512))
+      dict(poison=2, trace=1, align=4, sl=4, checks=0, roots=3, minreg=512, depth=6), zep_srcs)
 build("platformio", ["-I", pio_inc],
-      dict(poison=0, trace=0, align=8, sl=5, checks=1, roots=8, minreg="256u"))
+      dict(poison=0, trace=0, align=8, sl=5, checks=1, roots=8, minreg="256u", depth=4), pio_srcs)
 
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
