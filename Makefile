@@ -31,7 +31,11 @@ build: deps
 	@cmake -S . -B $(BUILD) $(CMAKE_FLAGS) >/dev/null
 	@cmake --build $(BUILD) -j $(JOBS)
 
-run: build
+# The simulator replays the ESP32 Wi-Fi workload (docs/simulator.md); only
+# the library and the tool are built.
+run: deps
+	@cmake -S . -B $(BUILD) $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS) --target capheap_tool
 	@scripts/run.sh $(BUILD)
 
 # Everything: host suite + matrix (sanitizers, valgrind, clang, 32-bit,
