@@ -7,6 +7,7 @@
 # include/capheap/config_kconfig.h.
 include(${CMAKE_CURRENT_LIST_DIR}/portable_sources.cmake)
 capheap_portable_sources(_capheap_srcs ${CMAKE_CURRENT_LIST_DIR}/.. "${CONFIG_CAPHEAP_HEAP_TRACING}")
-idf_component_register(SRCS ${_capheap_srcs} INCLUDE_DIRS include)
+idf_component_register(SRCS ${_capheap_srcs} INCLUDE_DIRS include
+  PRIV_INCLUDE_DIRS ${CAPHEAP_PORTABLE_PRIVATE_INCLUDES})
 target_compile_definitions(${COMPONENT_LIB} PUBLIC
   "CAPHEAP_CONFIG_HEADER=\"capheap/config_kconfig.h\"" CAPHEAP_BARE_METAL=1)

@@ -16,3 +16,9 @@ function(capheap_portable_sources out root tracing)
   list(SORT _srcs)
   set(${out} ${_srcs} PARENT_SCOPE)
 endfunction()
+
+# Private include directories those sources need (src/debug's poison.h is
+# included by name from src/caps and compat/espidf): the same directories
+# the layers give `capheap` with target_include_directories(PRIVATE).
+# tests/packaging compares this list with the library's.
+set(CAPHEAP_PORTABLE_PRIVATE_INCLUDES src/debug)

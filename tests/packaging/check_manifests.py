@@ -19,6 +19,7 @@ that each CONFIG_ value reached its CAPHEAP_ macro, and the objects link
 into a program.
 
   check_manifests.py <source-dir> <work-dir> <library sources a|b|...>
+                     <library include directories a|b|...>
 Prints one line per check and "N passed, N failed"; exit 1 on any failure.
 """
 import fnmatch
@@ -31,7 +32,7 @@ import sys
 import kconfiglib
 import yaml
 
-SRC, WORK, LIB_SOURCES = sys.argv[1], sys.argv[2], sys.argv[3]
+SRC, WORK, LIB_SOURCES, LIB_INCLUDES = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
 os.makedirs(WORK, exist_ok=True)
 passed = failed = 0
 
@@ -143,12 +144,15 @@ set(ESP_PLATFORM 1)
 set(CONFIG_CAPHEAP_HEAP_TRACING {"y" if LIB_TRACING else ""})
 set(COMPONENT_LIB __idf_capheap)
 function(idf_component_register)
-  cmake_parse_arguments(A "" "" "SRCS;INCLUDE_DIRS;REQUIRES;PRIV_REQUIRES" ${{ARGN}})
+  cmake_parse_arguments(A "" "" "SRCS;INCLUDE_DIRS;PRIV_INCLUDE_DIRS;REQUIRES;PRIV_REQUIRES" ${{ARGN}})
   foreach(s ${{A_SRCS}})
     message("SRC ${{s}}")
   endforeach()
   foreach(i ${{A_INCLUDE_DIRS}})
     message("INC ${{i}}")
+  endforeach()
+  foreach(i ${{A_PRIV_INCLUDE_DIRS}})
+    message("PINC ${{i}}")
   endforeach()
 endfunction()
 function(target_compile_definitions t scope)
@@ -166,6 +170,12 @@ idf_srcs = rel(l[4:] for l in idf_out.splitlines() if l.startswith("SRC "))
 idf_incs = [l[4:] for l in idf_out.splitlines() if l.startswith("INC ")]
 idf_defs = [l[4:] for l in idf_out.splitlines() if l.startswith("DEF ")]
 check(idf_incs == ["include"], "ESP-IDF component: INCLUDE_DIRS include", str(idf_incs))
+# the library's own private include directories under src/
+PRIV = sorted(set(d for d in rel(x for x in LIB_INCLUDES.split("|") if x)
+                  if d.startswith("src/")))
+idf_priv = sorted(l[5:] for l in idf_out.splitlines() if l.startswith("PINC "))
+check(idf_priv == PRIV, "ESP-IDF component: PRIV_INCLUDE_DIRS are the library's private ones",
+      f"component {idf_priv} library {PRIV}")
 check('CAPHEAP_CONFIG_HEADER="capheap/config_kconfig.h"' in idf_defs,
       "ESP-IDF component: CAPHEAP_CONFIG_HEADER names the Kconfig header", str(idf_defs))
 
@@ -185,6 +195,11 @@ function(zephyr_include_directories)
     message("INC ${{i}}")
   endforeach()
 endfunction()
+function(zephyr_library_include_directories)
+  foreach(i ${{ARGN}})
+    message("PINC ${{i}}")
+  endforeach()
+endfunction()
 function(zephyr_compile_definitions)
   foreach(d ${{ARGN}})
     message("DEF ${{d}}")
@@ -199,6 +214,13 @@ zep_out = zep_out or ""
 zep_srcs = rel(l[4:] for l in zep_out.splitlines() if l.startswith("SRC "))
 zep_incs = rel(l[4:] for l in zep_out.splitlines() if l.startswith("INC "))
 check(zep_incs == ["include"], "Zephyr module: include directory", str(zep_incs))
+zep_priv = rel(l[5:] for l in zep_out.splitlines() if l.startswith("PINC "))
+check(zep_priv == PRIV, "Zephyr module: private include directories are the library's",
+      f"module {zep_priv} library {PRIV}")
+pio_priv = sorted(f[3:].strip() for f in pio_build.get("flags", []) if f.startswith("-I "))
+check(pio_priv == PRIV, "library.json: -I flags are the library's private include directories",
+      f"library.json {pio_priv} library {PRIV}")
+PRIV_FLAGS = [a for d in PRIV for a in ("-I", os.path.join(SRC, d))]
 
 
 def pio_sources():
@@ -280,7 +302,7 @@ def build(label, flags, expect, sources):
         f.write(PROBE % expect)
     for s in sources + [os.path.relpath(probe, SRC)]:
         o = os.path.join(d, os.path.basename(s) + ".o")
-        r = subprocess.run(CC + flags + ["-c", os.path.join(SRC, s), "-o", o],
+        r = subprocess.run(CC + PRIV_FLAGS + flags + ["-c", os.path.join(SRC, s), "-o", o],
                            capture_output=True, text=True)
         if r.returncode != 0:
             errors.append(f"{s}: {r.stderr.strip()[:600]}")
