@@ -76,6 +76,8 @@ static struct {
     uint32_t next_id;
     unsigned errors;
     bool window;
+    bool prefer;                /* adopting a _prefer block: which entry
+                                   served it is unknown, so is its alignment */
     char report[1024];
 } m;
 
@@ -347,7 +349,7 @@ static void locate(blk_t *b, uint32_t caps, size_t align)
     }
     if (align > 1)
         ENSURE((p & (align - 1)) == 0);
-    if (m.chip.align_for_caps && !(r.alias_kind == CAPHEAP_ALIAS_WORD_REVERSED && p >= r.alias &&
+    if (m.chip.align_for_caps && !m.prefer && !(r.alias_kind == CAPHEAP_ALIAS_WORD_REVERSED && p >= r.alias &&
                                    p < r.alias + r.size)) {
         size_t hook = m.chip.align_caps && !(caps & m.chip.align_caps)
                           ? 1
@@ -565,7 +567,9 @@ static void op_prefer(fin_t *in)
         if (!refused(list[i]) && (hc & match_caps(list[i])) == match_caps(list[i]))
             which = i;
     ENSURE(which < count);
+    m.prefer = true;
     adopt(p, n, list[which], 1);
+    m.prefer = false;
 }
 
 static void op_default(fin_t *in)
