@@ -65,15 +65,14 @@ size:
 	@cmake --build $(BUILD)-size -j $(JOBS) --target capheap
 	@cmake/size.sh $(BUILD)-size
 
-# Line and branch coverage of src/ and compat/ by the host suite (gcovr),
-# with fault injection on so that tests/fault reaches the failure paths.
+# Line and branch coverage of src/ and compat/ by the host suite (gcovr).
 # Tests that link the instrumented library into an outside build (pkgconfig)
 # cannot link without --coverage and are left out.
 coverage:
 	@scripts/deps.sh coverage
 	@cmake -S . -B $(BUILD)-coverage -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCAPHEAP_MATRIX=OFF \
 	  -DCMAKE_C_FLAGS=--coverage -DCMAKE_CXX_FLAGS=--coverage \
-	  -DCMAKE_EXE_LINKER_FLAGS=--coverage -DCAPHEAP_FAULT_INJECTION=ON $(OPTION_FLAGS) >/dev/null
+	  -DCMAKE_EXE_LINKER_FLAGS=--coverage $(OPTION_FLAGS) >/dev/null
 	@cmake --build $(BUILD)-coverage -j $(JOBS) >/dev/null
 	@find $(BUILD)-coverage -name '*.gcda' -delete
 	@ctest --test-dir $(BUILD)-coverage -j $(JOBS) --timeout 900 --output-on-failure \
