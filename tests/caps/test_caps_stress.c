@@ -10,6 +10,7 @@
 
 #include <stdio.h>
 #include "prng.h"
+#include "capheap/debug.h"
 #include "stress.h"
 
 typedef struct {
@@ -106,6 +107,12 @@ static void run_chip(const char *chip)
         cfg.flags = STRESS_REALLOC | STRESS_ALIGNED | STRESS_ZERO | STRESS_STAMP_USABLE;
         cfg.min_align = 4;
         cfg.max_align = 256;
+        /* With comprehensive poisoning an integrity check reads every free
+         * byte (capheap/debug.h): validate about once per 256 KiB of
+         * capacity's worth of operations (every op on small chips), so the
+         * emulated cells stay within their time. */
+        if (capheap_poisoning_level() >= 2 && cfg.capacity > ((size_t)1 << 18))
+            cfg.validate_every = (unsigned)(cfg.capacity >> 18);
         stress_result_t res;
         CHECK(stress_run(&ops, &cfg, &res));
         fx_close(&r.f);
