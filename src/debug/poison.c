@@ -56,21 +56,11 @@ static inline uint32_t rd32(uintptr_t a)
     return v;
 }
 
-static inline void wr32(uintptr_t a, uint32_t v)
-{
-    memcpy((void *)a, &v, sizeof v);
-}
-
 static inline size_t rdsz(uintptr_t a)
 {
     size_t v;
     memcpy(&v, (const void *)a, sizeof v);
     return v;
-}
-
-static inline void wrsz(uintptr_t a, size_t v)
-{
-    memcpy((void *)a, &v, sizeof v);
 }
 
 /* The requested size recorded in the hidden header of user pointer u. */
@@ -116,6 +106,17 @@ bool capheap_poison_inspect(capheap_heap_t *h, const void *block, capheap_poison
 }
 
 #if CAPHEAP_DEBUG_HEADER
+
+/* Writers are only needed when a hidden header exists. */
+static inline void wr32(uintptr_t a, uint32_t v)
+{
+    memcpy((void *)a, &v, sizeof v);
+}
+
+static inline void wrsz(uintptr_t a, size_t v)
+{
+    memcpy((void *)a, &v, sizeof v);
+}
 
 #if defined(__GNUC__) || defined(__clang__)
 #define COLD __attribute__((noinline, cold))
