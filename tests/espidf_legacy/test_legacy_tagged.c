@@ -55,7 +55,8 @@ static void t_define_and_tags(void)
 
     size_t dram = xPortGetFreeHeapSizeTagged(0), iram = xPortGetFreeHeapSizeTagged(2);
     CHECK(dram > 24 * 1024 && dram < sizeof s_dram);
-    CHECK(iram > 10 * 1024 && iram < sizeof s_iram);
+    /* the engine's control block takes about 2 KiB of a region on 64-bit */
+    CHECK(iram > 9 * 1024 && iram < sizeof s_iram);
     CHECK_EQ_SZ(xPortGetFreeHeapSizeTagged(1), 0); /* held back */
     CHECK_EQ_SZ(xPortGetFreeHeapSizeCaps(0), dram + iram);
     CHECK_EQ_SZ(xPortGetFreeHeapSizeCaps(MALLOC_CAP_8BIT), dram);
