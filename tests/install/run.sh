@@ -26,6 +26,10 @@ consumer() {  # consumer <build-dir> <cmake args...>
     run cmake --build "$b"
     "$b/consumer"
     "$b/vendor_consumer"
+    # the same and more through the per-API targets (capheap::espidf, ...)
+    "$b/apis_consumer"
+    "$b/vendor_apis_consumer"
+    "$b/mp_consumer"
 }
 
 case "$mode" in
