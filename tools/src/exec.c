@@ -29,7 +29,7 @@ static size_t messages; /* workload errors printed so far */
 static bool say(void)
 {
     if (++messages == 21)
-        fprintf(stderr, "capheap: further workload errors not shown\n");
+        fprintf(tool_err(), "capheap: further workload errors not shown\n");
     return messages <= 20;
 }
 
@@ -38,7 +38,7 @@ static void on_error(void *ctx, capheap_error_reason_t reason, const void *where
     run_t *r = ctx;
     r->bad_ops++;
     if (say())
-        fprintf(stderr, "line %u: %s at %p\n", current_op ? (unsigned)current_op->line : 0u,
+        fprintf(tool_err(), "line %u: %s at %p\n", current_op ? (unsigned)current_op->line : 0u,
             capheap_error_reason_str(reason), where);
 }
 
@@ -82,7 +82,7 @@ bool run_setup(run_t *r, const capheap_chip_t *chip)
     r->extmem = r->extmem ? r->extmem : SIZE_MAX;
     capheap_err_t e = capheap_sim_create(chip, 0, &r->sim);
     if (e != CAPHEAP_OK) {
-        fprintf(stderr, "capheap: cannot simulate chip '%s' (error %d)\n", chip->name, (int)e);
+        fprintf(tool_err(), "capheap: cannot simulate chip '%s' (error %d)\n", chip->name, (int)e);
         return false;
     }
     capheap_caps_config_t cfg;
@@ -94,7 +94,7 @@ bool run_setup(run_t *r, const capheap_chip_t *chip)
     cfg.error_ctx = r;
     e = capheap_caps_create_from_chip(&cfg, &r->caps);
     if (e != CAPHEAP_OK) {
-        fprintf(stderr, "capheap: cannot create the heaps of chip '%s' (error %d)\n",
+        fprintf(tool_err(), "capheap: cannot create the heaps of chip '%s' (error %d)\n",
                 chip->name, (int)e);
         capheap_sim_destroy(r->sim);
         r->sim = NULL;
@@ -321,7 +321,7 @@ static bool region_op(run_t *r, const workload_t *w, const op_t *op)
         if (hs && he)
             err = capheap_caps_add_region(r->caps, hs, (char *)he + 1);
         if (err != CAPHEAP_OK) {
-            fprintf(stderr, "%s:%u: region 0x%lx-0x%lx not added (error %d)\n", w->file,
+            fprintf(tool_err(), "%s:%u: region 0x%lx-0x%lx not added (error %d)\n", w->file,
                     (unsigned)op->line, (unsigned long)s, (unsigned long)e, (int)err);
             r->bad_ops++;
         }
@@ -330,7 +330,7 @@ static bool region_op(run_t *r, const workload_t *w, const op_t *op)
             break;
     }
     if (!any) {
-        fprintf(stderr, "%s:%u: no %s region of chip %s matches\n", w->file, (unsigned)op->line,
+        fprintf(tool_err(), "%s:%u: no %s region of chip %s matches\n", w->file, (unsigned)op->line,
                 op->size ? "table" : "run-time", chip->name);
         r->bad_ops++;
     }
@@ -369,7 +369,7 @@ bool run_exec(run_t *r, const workload_t *w)
         case OP_CALLOC: {
             if (s->ptr) {
                 if (say())
-                    fprintf(stderr, "%s:%u: '%s' is already allocated (free it first)\n", w->file,
+                    fprintf(tool_err(), "%s:%u: '%s' is already allocated (free it first)\n", w->file,
                         (unsigned)op->line, w->names[op->id]);
                 r->bad_ops++;
                 break;
@@ -432,7 +432,7 @@ bool run_exec(run_t *r, const workload_t *w)
                     break;
                 }
                 if (say())
-                    fprintf(stderr, "%s:%u: '%s' is not allocated\n", w->file,
+                    fprintf(tool_err(), "%s:%u: '%s' is not allocated\n", w->file,
                             (unsigned)op->line, w->names[op->id]);
                 r->bad_ops++;
                 break;
@@ -449,7 +449,7 @@ bool run_exec(run_t *r, const workload_t *w)
         case OP_DEFERRED: {
             capheap_err_t e = capheap_caps_enable_deferred(r->caps);
             if (e != CAPHEAP_OK) {
-                fprintf(stderr, "%s:%u: deferred heaps not added (error %d)\n", w->file,
+                fprintf(tool_err(), "%s:%u: deferred heaps not added (error %d)\n", w->file,
                         (unsigned)op->line, (int)e);
                 r->bad_ops++;
             }
@@ -464,13 +464,13 @@ bool run_exec(run_t *r, const workload_t *w)
             r->checks++;
             if (!capheap_caps_check_integrity_all(r->caps, NULL, NULL)) {
                 r->checks_failed++;
-                fprintf(stderr, "%s:%u: integrity check failed\n", w->file, (unsigned)op->line);
+                fprintf(tool_err(), "%s:%u: integrity check failed\n", w->file, (unsigned)op->line);
             }
             break;
         case OP_GC_CREATE: {
             if (r->gc) {
                 if (say())
-                    fprintf(stderr, "%s:%u: the GC heap exists already\n", w->file,
+                    fprintf(tool_err(), "%s:%u: the GC heap exists already\n", w->file,
                             (unsigned)op->line);
                 r->bad_ops++;
                 break;
@@ -506,7 +506,7 @@ bool run_exec(run_t *r, const workload_t *w)
         case OP_GC_ALLOC: {
             if (!r->gc || r->gc_roots[op->id]) {
                 if (say())
-                    fprintf(stderr, "%s:%u: %s\n", w->file, (unsigned)op->line,
+                    fprintf(tool_err(), "%s:%u: %s\n", w->file, (unsigned)op->line,
                             r->gc ? "the object is still alive (gc drop it first)"
                                   : "no GC heap (gc create first)");
                 r->bad_ops++;

@@ -11,6 +11,13 @@
 
 /* ------------------------------------------------------------ helpers */
 
+FILE *tool_messages;
+
+FILE *tool_err(void)
+{
+    return tool_messages ? tool_messages : stderr;
+}
+
 char *read_file(const char *path, size_t *len)
 {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
@@ -297,11 +304,11 @@ static void perr(const char *file, uint32_t line, const char *fmt, ...)
 static void perr(const char *file, uint32_t line, const char *fmt, ...)
 {
     va_list ap;
-    fprintf(stderr, "%s:%u: ", file, (unsigned)line);
+    fprintf(tool_err(), "%s:%u: ", file, (unsigned)line);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vfprintf(tool_err(), fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
+    fputc('\n', tool_err());
 }
 
 static bool tok_is(const tok_t *t, const char *word)

@@ -73,108 +73,7 @@ static void print_sink(void *ctx, const char *text)
     fputs(text, (FILE *)ctx);
 }
 
-/* ------------------------------------------------------------ static data */
-
-/* What the chip's start-up allows for static data. */
-typedef struct {
-    const char *chip;
-    size_t max_static_dram;
-} chip_limit_t;
-
-static const chip_limit_t limits[] = {
-    /* ESP32: the linker script gives .dram0.data/.bss at most 160 KiB
-     * (0x3FFB0000-0x3FFD8000); the rest of SRAM2 is heap only. */
-    { "esp32", 160 * 1024 },
-};
-
-typedef struct {
-    capheap_chip_t chip;         /* copy with the application's reserved ranges */
-    capheap_reserved_t *reserved;
-} custom_chip_t;
-
-/* Contiguous table memory of the same type from addr on: its end. */
-static uintptr_t contiguous_end(const capheap_chip_t *chip, uintptr_t addr)
-{
-    int i = capheap_chip_region_at(chip, addr);
-    if (i < 0)
-        return addr;
-    size_t k = (size_t)i;
-    uintptr_t end = chip->regions[k].start + chip->regions[k].size;
-    while (k + 1 < chip->region_count && chip->regions[k + 1].start == end &&
-           chip->regions[k + 1].type == chip->regions[k].type) {
-        k++;
-        end = chip->regions[k].start + chip->regions[k].size;
-    }
-    return end;
-}
-
-static bool is_app(const capheap_reserved_t *r, const char *what)
-{
-    return r->what && strncmp(r->what, what, strlen(what)) == 0;
-}
-
-/* Sets the end of the reserved range called `what` to start + bytes
- * (rounded up to 8), refusing what the chip cannot do. */
-static int set_static(custom_chip_t *c, const char *what, uint64_t bytes, const char *source)
-{
-    for (size_t i = 0; i < c->chip.reserved_count; i++) {
-        capheap_reserved_t *r = &c->reserved[i];
-        if (!is_app(r, what))
-            continue;
-        uint64_t need = (bytes + 7) & ~(uint64_t)7;
-        for (size_t l = 0; l < sizeof limits / sizeof limits[0]; l++) {
-            if (strcmp(limits[l].chip, c->chip.name) == 0 && strcmp(what, "application .data") == 0 &&
-                need > limits[l].max_static_dram) {
-                fprintf(stderr,
-                        "capheap: %s needs %llu bytes of static DRAM; the %s holds at most %zu "
-                        "(%zu KiB)\n",
-                        source, (unsigned long long)bytes, c->chip.name,
-                        limits[l].max_static_dram, limits[l].max_static_dram / 1024);
-                return EXIT_CHIP;
-            }
-        }
-        uintptr_t limit = contiguous_end(&c->chip, r->start);
-        if (i + 1 < c->chip.reserved_count && c->reserved[i + 1].start < limit)
-            limit = c->reserved[i + 1].start;
-        if (need > limit - r->start) {
-            fprintf(stderr,
-                    "capheap: %s needs %llu bytes for %s; %s has %lu bytes there (0x%lx-0x%lx)\n",
-                    source, (unsigned long long)bytes, r->what, c->chip.name,
-                    (unsigned long)(limit - r->start), (unsigned long)r->start,
-                    (unsigned long)limit);
-            return EXIT_CHIP;
-        }
-        r->end = r->start + (uintptr_t)need;
-        if (r->end == r->start)
-            r->end = r->start + 8; /* keep the range non-empty */
-        return EXIT_OK;
-    }
-    fprintf(stderr, "capheap: chip %s has no '%s...' reserved range to size\n", c->chip.name,
-            what);
-    return EXIT_CHIP;
-}
-
-static bool custom_init(custom_chip_t *c, const capheap_chip_t *chip)
-{
-    c->chip = *chip;
-    c->reserved = calloc(chip->reserved_count + 1, sizeof *c->reserved);
-    if (!c->reserved)
-        return false;
-    if (chip->reserved_count)
-        memcpy(c->reserved, chip->reserved, chip->reserved_count * sizeof *c->reserved);
-    c->chip.reserved = c->reserved;
-    return true;
-}
-
-/* ELF: the end of the allocated sections in each application range. */
-static uint64_t rd(const unsigned char *p, int n, bool be)
-{
-    uint64_t v = 0;
-    for (int i = 0; i < n; i++)
-        v |= (uint64_t)p[be ? n - 1 - i : i] << (8 * i);
-    return v;
-}
-
+/* --elf FILE: the application's static data measured from the file. */
 static int elf_static(custom_chip_t *c, const char *path)
 {
     size_t len = 0;
@@ -183,55 +82,7 @@ static int elf_static(custom_chip_t *c, const char *path)
         sys_error("cannot read", path);
         return EXIT_INPUT;
     }
-    int rc = EXIT_INPUT;
-    if (len < 52 || memcmp(b, "\x7f" "ELF", 4) != 0 || (b[4] != 1 && b[4] != 2) ||
-        (b[5] != 1 && b[5] != 2)) {
-        fprintf(stderr, "capheap: %s is not an ELF file\n", path);
-        goto out;
-    }
-    bool is64 = b[4] == 2, be = b[5] == 2;
-    uint64_t shoff = is64 ? rd(b + 0x28, 8, be) : rd(b + 0x20, 4, be);
-    unsigned shentsize = (unsigned)rd(b + (is64 ? 0x3A : 0x2E), 2, be);
-    unsigned shnum = (unsigned)rd(b + (is64 ? 0x3C : 0x30), 2, be);
-    if (shnum == 0 || shentsize < (is64 ? 64u : 40u) || shoff > len ||
-        (uint64_t)shnum * shentsize > len - shoff) {
-        fprintf(stderr, "capheap: %s: section header table missing or truncated\n", path);
-        goto out;
-    }
-    /* For each application range: the highest end of an allocated section
-     * that starts inside its contiguous table memory. */
-    uint64_t ends[16] = { 0 };
-    size_t napp = c->chip.reserved_count < 16 ? c->chip.reserved_count : 16;
-    for (unsigned s = 0; s < shnum; s++) {
-        const unsigned char *sh = b + shoff + (uint64_t)s * shentsize;
-        uint64_t flags = is64 ? rd(sh + 8, 8, be) : rd(sh + 8, 4, be);
-        uint64_t addr = is64 ? rd(sh + 16, 8, be) : rd(sh + 12, 4, be);
-        uint64_t size = is64 ? rd(sh + 32, 8, be) : rd(sh + 20, 4, be);
-        if (!(flags & 2) || size == 0 || addr == 0) /* SHF_ALLOC */
-            continue;
-        /* instruction-bus addresses count at their data-bus view */
-        int ai = capheap_chip_region_at_alias(&c->chip, (uintptr_t)addr);
-        if (capheap_chip_region_at(&c->chip, (uintptr_t)addr) < 0 && ai >= 0 &&
-            c->chip.regions[ai].alias_kind == CAPHEAP_ALIAS_LINEAR)
-            addr = addr - c->chip.regions[ai].alias + c->chip.regions[ai].start;
-        for (size_t i = 0; i < napp; i++) {
-            const capheap_reserved_t *r = &c->reserved[i];
-            if (!is_app(r, "application"))
-                continue;
-            if (addr >= r->start && addr < contiguous_end(&c->chip, r->start) &&
-                addr + size > ends[i])
-                ends[i] = addr + size;
-        }
-    }
-    rc = EXIT_OK;
-    for (size_t i = 0; i < napp && rc == EXIT_OK; i++) {
-        if (!is_app(&c->reserved[i], "application") || !ends[i])
-            continue;
-        const char *what = is_app(&c->reserved[i], "application .data") ? "application .data"
-                                                                        : c->reserved[i].what;
-        rc = set_static(c, what, ends[i] - c->reserved[i].start, path);
-    }
-out:
+    int rc = tool_elf_apply(c, b, len, path);
     free(b);
     return rc;
 }
@@ -460,10 +311,10 @@ int main(int argc, char **argv)
         return EXIT_USAGE;
     }
     custom_chip_t custom;
-    if (!custom_init(&custom, base))
+    if (!tool_custom_init(&custom, base))
         return EXIT_CHIP;
     if (a.have_static)
-        rc = set_static(&custom, "application .data", a.static_dram, "--static-dram");
+        rc = tool_set_static(&custom, "application .data", a.static_dram, "--static-dram");
     else if (a.elf)
         rc = elf_static(&custom, a.elf);
     if (rc != EXIT_OK) {

@@ -21,6 +21,11 @@
 #include "capheap/layout.h"
 #include "capheap/sim.h"
 
+/* Where the loaders, elf.c and the replay print their messages: stderr,
+ * unless a program embedding them (fuzz/fuzz_parsers.c) sets tool_messages. */
+extern FILE *tool_messages;
+FILE *tool_err(void);
+
 /* Exit codes (docs/simulator.md). */
 enum {
     EXIT_OK = 0,        /* done; every request was satisfied, checks passed */
@@ -214,5 +219,23 @@ bool report_html(FILE *f, run_t *r, const workload_t *w);
 
 /* Layout printing (main.c) and the chip with the application's static data. */
 void print_size(FILE *f, size_t bytes);
+
+/* ------------------------------------------------------------ static data (elf.c) */
+
+/* A copy of a chip table whose reserved ranges can be resized. */
+typedef struct {
+    capheap_chip_t chip;         /* copy with the application's reserved ranges */
+    capheap_reserved_t *reserved;
+} custom_chip_t;
+
+/* Copies chip (reserved ranges on the libc heap: free(c->reserved)). */
+bool tool_custom_init(custom_chip_t *c, const capheap_chip_t *chip);
+/* The reserved range named `what...` ends `bytes` (rounded up to 8) after
+ * its start: EXIT_OK, or EXIT_CHIP (message printed) when the chip cannot
+ * hold that much there. */
+int tool_set_static(custom_chip_t *c, const char *what, uint64_t bytes, const char *source);
+/* The same for every "application ..." range, measured from the ELF image
+ * b[0..len): EXIT_OK, EXIT_INPUT (not an ELF, truncated) or EXIT_CHIP. */
+int tool_elf_apply(custom_chip_t *c, const unsigned char *b, size_t len, const char *path);
 
 #endif /* CAPHEAP_TOOL_H */

@@ -68,11 +68,11 @@ static void terr(const char *file, uint32_t line, const char *fmt, ...)
 static void terr(const char *file, uint32_t line, const char *fmt, ...)
 {
     va_list ap;
-    fprintf(stderr, "%s:%u: ", file, (unsigned)line);
+    fprintf(tool_err(), "%s:%u: ", file, (unsigned)line);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vfprintf(tool_err(), fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
+    fputc('\n', tool_err());
 }
 
 /* Unique slot name for the n-th block traced at an address. */
