@@ -89,9 +89,11 @@ struct capheap_heap {
     blk_t **heads;           /* rows * SL_COUNT list heads */
     size_t free_strides;     /* sum of the strides of the free blocks */
     size_t min_free;
-    size_t total_blocks;     /* used + free */
     size_t free_blocks;
     uintptr_t first;         /* header address of the first block */
+    size_t total_blocks;     /* used + free; not next to free_blocks, so
+                                that gcc does not pair their updates in
+                                vector registers (more instructions) */
     size_t lim;              /* sentinel - first - BLOCK_MIN: highest offset
                                 a block header can have */
     size_t lim_units;        /* lim / ALIGN */
@@ -174,6 +176,14 @@ static inline unsigned msb_sz(size_t x)
 static inline unsigned msb32(uint32_t x) { return msb_sz(x); }
 static inline unsigned lsb32(uint32_t x) { return msb_sz(x & (0u - x)); }
 #endif
+
+/* All bits set but bit n (n < 32): a rotate, one instruction less than
+ * ~(1u << n) on x86. */
+static inline uint32_t all_but_bit(unsigned n)
+{
+    n &= 31u;
+    return (0xfffffffeu << n) | (0xfffffffeu >> ((32u - n) & 31u));
+}
 
 /* Class of a stride (the list a free block of that stride is kept in). */
 static inline unsigned class_of(size_t stride)

@@ -22,7 +22,6 @@
 #define COLD
 #endif
 
-
 /* ------------------------------------------------------------------ lists */
 
 /*
@@ -61,9 +60,9 @@ static inline void make_free(blk_t *b, size_t stride, size_t prev_flag)
 static inline void class_emptied(capheap_heap_t *h, unsigned cls)
 {
     unsigned row = cls >> SL_LOG2;
-    h->sl_bitmap[row] &= ~(1u << (cls & (SL_COUNT - 1)));
+    h->sl_bitmap[row] &= all_but_bit(cls & (SL_COUNT - 1));
     if (!h->sl_bitmap[row])
-        h->fl_bitmap &= ~(1u << row);
+        h->fl_bitmap &= all_but_bit(row);
 }
 
 /* Unlinks b, the first block of class cls. Built for speed, without
@@ -393,28 +392,71 @@ static COLD void release_merging(capheap_heap_t *h, blk_t *b)
 }
 
 #if !defined(__OPTIMIZE_SIZE__)
-/* free() of a block with a free neighbour, out of line so that the common
- * case runs with few registers. When the header says the previous block is
- * free, that block is verified here before it is merged. */
-static COLD void free_merging(capheap_heap_t *h, blk_t *b, const void *p)
+/* list_remove() forced inline, for free's merge path. */
+static inline __attribute__((always_inline)) void list_unlink(capheap_heap_t *h, blk_t *x)
+{
+    blk_t *next = x->next_free;
+    blk_t **link = x->link_to_me;
+    *link = next;
+    if (next)
+        next->link_to_me = link;
+    else if ((uintptr_t)link < h->first)
+        class_emptied(h, (unsigned)(link - h->heads));
+}
+
+/*
+ * free() of a block with a free neighbour (or a neighbour that believes
+ * this block is free: reported), out of line so that the common case runs
+ * with few registers. It gets what free() already read: b's header and the
+ * next block with its header. The previous block is verified here before
+ * it is merged. One straight path, everything inline: this is free's worst
+ * case (both neighbours merged, each emptying its class, the merged block
+ * opening a new one).
+ */
+static __attribute__((noinline)) void free_merging(capheap_heap_t *h, blk_t *b, size_t hdr, blk_t *next, size_t nh)
 {
 #if CAPHEAP_CHECKS
-    if (block_next(b)->header & F_PREV_FREE) {
-        reject(h, p);
+    if (UNLIKELY(nh & F_PREV_FREE)) {
+        reject(h, block_payload(b));
         return;
     }
-    if (b->header & F_PREV_FREE) {
+#endif
+    size_t own = hdr & ~F_MASK;
+    size_t stride = own;
+    if (hdr & F_PREV_FREE) {
         blk_t *prev = block_prev(b);
         uintptr_t pa = (uintptr_t)prev, a = (uintptr_t)b;
-        if (pa - h->first >= a - h->first || (pa & (W - 1)) || prev->header != ((a - pa) | F_FREE)) {
-            reject(h, p);
+#if CAPHEAP_CHECKS
+        /* prev lies among the blocks, below b, on a block boundary (a
+         * misaligned offset rotates to a huge value), and says it is free
+         * and reaches b */
+        if (UNLIKELY(rotr_align(pa - h->first) >= ((a - h->first) >> ALIGN_LOG2)) || UNLIKELY(prev->header != ((a - pa) | F_FREE))) {
+            reject(h, block_payload(b));
             return;
         }
-    }
-#else
-    (void)p;
 #endif
-    release(h, b);
+        list_unlink(h, prev);
+        b->header = DEAD_HEADER; /* a second free of this pointer is told apart */
+        block_absorbed(b);
+        stride += a - pa;
+        b = prev;
+        h->free_blocks--;
+        h->total_blocks--;
+    }
+    if (nh & F_FREE) {
+        list_unlink(h, next);
+        next->header = DEAD_HEADER;
+        block_absorbed(next);
+        stride += nh & ~F_MASK;
+        h->free_blocks--;
+        h->total_blocks--;
+    }
+    /* b's predecessor is used: either b's own (PREV_FREE clear) or prev's
+     * (no two free blocks are neighbours) */
+    make_free(b, stride, 0);
+    list_insert(h, b, stride);
+    h->free_strides += own; /* the neighbours' strides were counted already */
+    h->free_blocks++;
 }
 
 #endif
@@ -453,8 +495,8 @@ void capheap_heap_free(capheap_heap_t *h, void *p)
     size_t nh = next->header;
     /* Any of: previous block free, next block free, or next block believing
      * this one is free (a bad neighbour, reported by free_merging). */
-    if (UNLIKELY((hdr & F_PREV_FREE) | (nh & F_MASK))) {
-        free_merging(h, b, p);
+    if (UNLIKELY((hdr | nh) & F_MASK)) { /* hdr's FREE bit is clear here */
+        free_merging(h, b, hdr, next, nh);
         return;
     }
     /* no flag set in hdr here: it is the stride */
