@@ -182,7 +182,11 @@ static inline unsigned lsb32(uint32_t x) { return msb_sz(x & (0u - x)); }
 static inline uint32_t all_but_bit(unsigned n)
 {
     n &= 31u;
+#if defined(__OPTIMIZE_SIZE__)
+    return ~(1u << n); /* smaller on Arm */
+#else
     return (0xfffffffeu << n) | (0xfffffffeu >> ((32u - n) & 31u));
+#endif
 }
 
 /* Class of a stride (the list a free block of that stride is kept in). */

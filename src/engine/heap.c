@@ -12,14 +12,25 @@
 #define COLD __attribute__((noinline, cold))
 #if defined(__OPTIMIZE_SIZE__)
 #define HOT_INLINE inline
+#define SIZE_NOINLINE __attribute__((noinline))
 #else
 #define HOT_INLINE inline __attribute__((always_inline)) /* malloc's search: no call */
+#define SIZE_NOINLINE
 #endif
 #else
 #define HOT_INLINE inline
+#define SIZE_NOINLINE
 #define LIKELY(x) (x)
 #define UNLIKELY(x) (x)
 #define COLD
+#endif
+
+/* Defined below; built for size, release() itself is the out-of-line one. */
+#if defined(__OPTIMIZE_SIZE__)
+static void release(capheap_heap_t *h, blk_t *b);
+#define release_merging release
+#else
+static void release_merging(capheap_heap_t *h, blk_t *b);
 #endif
 
 /* ------------------------------------------------------------------ lists */
@@ -149,6 +160,18 @@ static HOT_INLINE blk_t *take_fit(capheap_heap_t *h, size_t stride)
  * statistics still count it free). Keeps `stride` bytes of it as a used
  * block and returns the rest, if big enough, to the lists.
  */
+#if defined(__OPTIMIZE_SIZE__)
+static void claim(capheap_heap_t *h, blk_t *b);
+static void *finish(capheap_heap_t *h, blk_t *b, size_t stride);
+
+/* Built for size: claim the block, give back its tail (the verbs realloc
+ * uses). */
+static void *use_block(capheap_heap_t *h, blk_t *b, size_t stride)
+{
+    claim(h, b);
+    return finish(h, b, stride);
+}
+#else
 static inline void *use_block(capheap_heap_t *h, blk_t *b, size_t stride)
 {
     size_t have = block_stride(b);
@@ -172,6 +195,7 @@ static inline void *use_block(capheap_heap_t *h, blk_t *b, size_t stride)
         h->min_free = free_bytes;
     return block_payload(b);
 }
+#endif
 
 /* Stride for a request of n bytes; n must be <= capacity. */
 static inline size_t stride_for(size_t n)
@@ -187,70 +211,80 @@ static inline bool in_blocks(const capheap_heap_t *h, uintptr_t a)
     return a - h->first < h->lim + BLOCK_MIN;
 }
 
-/* Slow path of used_block: says why p is bad, reports it, returns NULL. */
-static COLD blk_t *reject(capheap_heap_t *h, const void *p)
-{
-    uintptr_t a = (uintptr_t)p - W;
-    capheap_error_reason_t why;
-    if (!in_blocks(h, a)) {
-        why = CAPHEAP_E_OUTSIDE;
-    } else if ((uintptr_t)p & (ALIGN - 1)) {
-        why = CAPHEAP_E_MISALIGNED;
-    } else {
-        blk_t *b = block_at(a);
-        size_t stride = block_stride(b);
-        if (b->header == DEAD_HEADER)
-            why = CAPHEAP_E_DOUBLE_FREE; /* freed, then merged into a neighbour */
-        else if (stride < BLOCK_MIN || (stride & (ALIGN - 1)) || stride > block_sentinel(h) - a)
-            why = CAPHEAP_E_BAD_HEADER;
-        else if (block_is_free(b))
-            /* a real free block's footer points back at its header */
-            why = block_prev(block_at(a + stride)) == b ? CAPHEAP_E_DOUBLE_FREE : CAPHEAP_E_BAD_HEADER;
-        else
-            why = CAPHEAP_E_BAD_NEIGHBOUR;
-    }
-    if (h->err)
-        h->err(h->err_ctx, why, (const void *)((uintptr_t)p + h->report_bias));
-    return NULL;
-}
-
 /*
- * Validates a pointer given to free/realloc/usable_size and returns its
- * block, or reports and returns NULL. O(1), about a dozen instructions:
- * the pointer lies among the blocks and is aligned; its header is not free,
- * its stride is plausible, the following block does not think it is free,
- * and when the header says the previous block is free that block's footer
- * and stride lead back here.
+ * Whether the header word at a belongs to a block in use that a pointer
+ * given to free/realloc/usable_size may name; 0 when it does, else the
+ * reason it does not. O(1): the pointer lies among the blocks and is
+ * aligned; its header is not free (a merged-away header or a free block
+ * whose footer leads back: double free), its stride is plausible, the
+ * following block does not think it is free, and when the header says the
+ * previous block is free that block's footer and stride lead back here.
+ * free()'s own inline copy of these checks (built for speed) accepts
+ * exactly the same blocks.
  */
-static inline blk_t *used_block_q(capheap_heap_t *h, const void *p, bool quiet)
+static int verdict(const capheap_heap_t *h, uintptr_t a)
 {
-    uintptr_t a = (uintptr_t)p - W;
-    size_t off = a - h->first;
-    size_t lim = h->lim;
-    if (UNLIKELY(rotr_align(off) > h->lim_units))
-        return quiet ? NULL : reject(h, p);
+    if (!in_blocks(h, a))
+        return CAPHEAP_E_OUTSIDE;
+    if ((a + W) & (ALIGN - 1))
+        return CAPHEAP_E_MISALIGNED;
     blk_t *b = block_at(a);
-#if CAPHEAP_CHECKS
     size_t hdr = b->header;
-    /* FREE set, or a stride that is not a multiple of ALIGN */
-    if (UNLIKELY(hdr & ((ALIGN - 1) & ~F_PREV_FREE)))
-        return quiet ? NULL : reject(h, p);
-    /* stride below BLOCK_MIN or reaching past the sentinel */
     size_t stride = hdr & ~F_MASK;
-    if (UNLIKELY(stride - BLOCK_MIN > lim - off))
-        return quiet ? NULL : reject(h, p);
-    if (UNLIKELY(block_at(a + stride)->header & F_PREV_FREE))
-        return quiet ? NULL : reject(h, p);
+    if (hdr == DEAD_HEADER)
+        return CAPHEAP_E_DOUBLE_FREE; /* freed, then merged into a neighbour */
+    if (stride < BLOCK_MIN || (stride & (ALIGN - 1)) || stride > block_sentinel(h) - a)
+        return CAPHEAP_E_BAD_HEADER;
+    blk_t *next = block_at(a + stride);
+    if (hdr & F_FREE) /* a real free block's footer points back at its header */
+        return block_prev(next) == b ? CAPHEAP_E_DOUBLE_FREE : CAPHEAP_E_BAD_HEADER;
+#if CAPHEAP_CHECKS
+    if (next->header & F_PREV_FREE)
+        return CAPHEAP_E_BAD_NEIGHBOUR;
     if (hdr & F_PREV_FREE) {
+        /* prev lies among the blocks, below b, on a block boundary (a
+         * misaligned offset rotates to a huge value), says it is free and
+         * reaches b */
         blk_t *prev = block_prev(b);
         uintptr_t pa = (uintptr_t)prev;
-        if (UNLIKELY(pa - h->first >= off) || UNLIKELY(pa & (W - 1)) || UNLIKELY(prev->header != ((a - pa) | F_FREE)))
-            return quiet ? NULL : reject(h, p);
+        if (rotr_align(pa - h->first) >= ((a - h->first) >> ALIGN_LOG2) || prev->header != ((a - pa) | F_FREE))
+            return CAPHEAP_E_BAD_NEIGHBOUR;
     }
-#else
-    (void)lim;
 #endif
-    return b;
+    return 0;
+}
+
+static void report_bad(const capheap_heap_t *h, int why, const void *p)
+{
+    if (h->err)
+        h->err(h->err_ctx, (capheap_error_reason_t)why, (const void *)((uintptr_t)p + h->report_bias));
+}
+
+#if !defined(__OPTIMIZE_SIZE__)
+/* Slow path of free(): says why p is bad and reports it. */
+static COLD void reject(capheap_heap_t *h, const void *p)
+{
+    report_bad(h, verdict(h, (uintptr_t)p - W), p);
+}
+#endif
+
+/* Validates a pointer given to free/realloc/usable_size and returns its
+ * block, or reports (unless quiet) and returns NULL. */
+static blk_t *used_block_q(capheap_heap_t *h, const void *p, bool quiet)
+{
+    uintptr_t a = (uintptr_t)p - W;
+#if CAPHEAP_CHECKS
+    int why = verdict(h, a);
+#else
+    /* only the range and the alignment: the header is trusted */
+    int why = rotr_align(a - h->first) > h->lim_units ? verdict(h, a) : 0;
+#endif
+    if (UNLIKELY(why)) {
+        if (!quiet)
+            report_bad(h, why, p);
+        return NULL;
+    }
+    return block_at(a);
 }
 
 static inline blk_t *used_block(capheap_heap_t *h, const void *p)
@@ -296,13 +330,12 @@ capheap_heap_t *capheap_heap_create(void *start, size_t size)
 
     blk_t *s = block_at(sentinel);
     s->header = 0;
+    /* one used block over the whole arena, released */
     blk_t *b = block_at(first);
     size_t stride = sentinel - first;
-    make_free(b, stride, 0);
-    list_insert(h, b, stride);
-    h->free_strides = stride;
-    h->free_blocks = 1;
+    b->header = stride;
     h->total_blocks = 1;
+    release_merging(h, b);
     h->capacity = stride - W;
     h->min_free = stride - W;
     return h;
@@ -350,46 +383,46 @@ void *capheap_heap_calloc(capheap_heap_t *h, size_t n, size_t size)
 
 /* ------------------------------------------------------------------- free */
 
+/* Joins block hi into its physical predecessor lo, after unlinking
+ * `listed` (the one of them that is free). lo keeps its flags. */
+static SIZE_NOINLINE void join(capheap_heap_t *h, blk_t *lo, blk_t *hi, blk_t *listed)
+{
+    list_remove(h, listed);
+    lo->header += block_stride(hi);
+    hi->header = DEAD_HEADER; /* a second free of a pointer to hi is told apart */
+    block_absorbed(hi);
+    h->free_blocks--;
+    h->total_blocks--;
+}
+
 /* Returns the used block b to the lists, merging with free neighbours. */
 static inline void release(capheap_heap_t *h, blk_t *b)
 {
-    size_t stride = block_stride(b);
-    size_t own = stride;
-    size_t merges = 0;
-    size_t prev_flag = b->header & F_PREV_FREE;
-    blk_t *next = block_at((uintptr_t)b + stride);
-    if (prev_flag) {
+    /* net effect: the block's payload and the merged headers become free;
+     * the neighbours' strides were counted already */
+    h->free_strides += block_stride(b);
+    h->free_blocks++;
+    blk_t *next = block_next(b);
+    if (block_is_free(next))
+        join(h, b, next, next);
+    if (block_prev_is_free(b)) {
         blk_t *prev = block_prev(b);
-        size_t ps = block_stride(prev);
-        list_remove(h, prev);
-        b->header = DEAD_HEADER; /* a second free of this pointer is told apart */
-        block_absorbed(b);
+        join(h, prev, b, prev);
         b = prev;
-        stride += ps;
-        merges++;
-        prev_flag = 0; /* no two free neighbours: prev's own predecessor is used */
     }
-    if (block_is_free(next)) {
-        size_t ns = block_stride(next);
-        list_remove(h, next);
-        next->header = DEAD_HEADER;
-        block_absorbed(next);
-        stride += ns;
-        merges++;
-    }
-    make_free(b, stride, prev_flag);
+    /* b's predecessor is used now: no two free blocks are neighbours */
+    size_t stride = block_stride(b);
+    make_free(b, stride, 0);
     list_insert(h, b, stride);
-    /* net effect: the block's payload and the merged headers become free */
-    h->free_strides += own; /* the neighbours' strides were counted already */
-    h->free_blocks += 1 - merges;
-    h->total_blocks -= merges;
 }
 
+#if !defined(__OPTIMIZE_SIZE__)
 /* release() out of line, for realloc's frees. */
 static COLD void release_merging(capheap_heap_t *h, blk_t *b)
 {
     release(h, b);
 }
+#endif
 
 #if !defined(__OPTIMIZE_SIZE__)
 /* list_remove() forced inline, for free's merge path. */
@@ -511,29 +544,46 @@ void capheap_heap_free(capheap_heap_t *h, void *p)
 
 /* ---------------------------------------------------------------- realloc */
 
-/* Gives the tail of used block b beyond `stride` back to the heap. */
-static void trim(capheap_heap_t *h, blk_t *b, size_t stride)
+/*
+ * realloc and aligned allocation are built from three small verbs (claim a
+ * free block whole, trim a used block's tail, release) rather than their
+ * own splitting code: they are not on any hot path, and this keeps the
+ * engine small for microcontrollers.
+ */
+
+/* b, a free block already off the lists, becomes used as a whole. */
+static void claim(capheap_heap_t *h, blk_t *b)
 {
     size_t have = block_stride(b);
-    size_t rest = have - stride;
+    b->header &= ~F_FREE;
+    block_next(b)->header &= ~F_PREV_FREE;
+    h->free_blocks--;
+    h->free_strides -= have;
+}
+
+/* Gives the tail of used block b beyond `stride` back to the heap, merged
+ * with a free follower. */
+static void trim(capheap_heap_t *h, blk_t *b, size_t stride)
+{
+    size_t rest = block_stride(b) - stride;
     if (rest < BLOCK_MIN)
         return;
+    b->header -= rest; /* the flags are in the low bits */
     blk_t *r = block_at((uintptr_t)b + stride);
-    blk_t *next = block_at((uintptr_t)b + have);
-    h->free_strides += rest;
-    if (block_is_free(next)) {
-        size_t ns = block_stride(next);
-        list_remove(h, next);
-        next->header = DEAD_HEADER;
-        block_absorbed(next);
-        rest += ns; /* the tail joins the free follower: no new block */
-    } else {
-        h->free_blocks++;
-        h->total_blocks++;
-    }
-    b->header = stride | (b->header & F_PREV_FREE);
-    make_free(r, rest, 0);
-    list_insert(h, r, rest);
+    r->header = rest; /* a used block whose predecessor is used */
+    h->total_blocks++;
+    release_merging(h, r);
+}
+
+/* The end of every allocation built from these verbs: used block b keeps
+ * `stride` bytes, the minimum free is updated; returns b's payload. */
+static void *finish(capheap_heap_t *h, blk_t *b, size_t stride)
+{
+    trim(h, b, stride);
+    size_t free_bytes = free_payload(h);
+    if (free_bytes < h->min_free)
+        h->min_free = free_bytes;
+    return block_payload(b);
 }
 
 void *capheap_heap_realloc(capheap_heap_t *h, void *p, size_t n)
@@ -554,21 +604,13 @@ void *capheap_heap_realloc(capheap_heap_t *h, void *p, size_t n)
         /* grow in place: absorb the free follower, trim below gives back the excess */
         size_t ns = block_stride(next);
         list_remove(h, next);
-        next->header = DEAD_HEADER;
-        h->free_strides -= ns;
-        h->free_blocks--;
+        claim(h, next);
         h->total_blocks--;
+        b->header += ns; /* next's header is payload now */
         have += ns;
-        b->header = have | (b->header & F_PREV_FREE);
-        block_next(b)->header &= ~F_PREV_FREE;
     }
-    if (stride <= have) {
-        trim(h, b, stride);
-        size_t free_bytes = free_payload(h);
-        if (free_bytes < h->min_free)
-            h->min_free = free_bytes;
-        return p;
-    }
+    if (stride <= have)
+        return finish(h, b, stride);
     void *q = capheap_heap_malloc(h, n);
     if (!q)
         return NULL;
@@ -587,22 +629,22 @@ void *capheap_heap_realloc(capheap_heap_t *h, void *p, size_t n)
  * O(1): the head of the highest non-empty class (the block largest_free
  * reports) is taken when the aligned placement fits in it.
  */
-/* The first block of the highest non-empty class, and its class; NULL if
- * the heap has no free block. O(1). */
-static blk_t *largest_head(const capheap_heap_t *h, unsigned *cls)
+/* The first block of the highest non-empty class; NULL if the heap has no
+ * free block. O(1). */
+static blk_t *largest_head(const capheap_heap_t *h)
 {
     if (!h->fl_bitmap)
         return NULL;
     unsigned row = msb32(h->fl_bitmap);
-    *cls = (row << SL_LOG2) + msb32(h->sl_bitmap[row]);
-    return h->heads[*cls];
+    return h->heads[(row << SL_LOG2) + msb32(h->sl_bitmap[row])];
 }
 
-/* Where the aligned payload goes in a free block whose payload starts at
- * `payload`: the first p with (p + offset) a multiple of align that leaves
- * either no gap in front or a gap that can be a free block of its own. */
-static uintptr_t aligned_spot(uintptr_t payload, size_t align, size_t offset)
+/* Where the aligned payload goes in free block b: the first p with
+ * (p + offset) a multiple of align that leaves either no gap in front or a
+ * gap that can be a free block of its own. */
+static uintptr_t aligned_spot(const blk_t *b, size_t align, size_t offset)
 {
+    uintptr_t payload = (uintptr_t)block_payload(b);
     uintptr_t p = ((payload + offset + align - 1) & ~(uintptr_t)(align - 1)) - offset;
     while (p != payload && p - payload < BLOCK_MIN)
         p += align;
@@ -620,37 +662,35 @@ void *capheap_heap_aligned_alloc_offs(capheap_heap_t *h, size_t n, size_t align,
     size_t stride = stride_for(n);
     /* Room for the request, the worst misalignment and a leading free block. */
     blk_t *b = take_fit(h, stride + align + BLOCK_MIN);
-    uintptr_t p;
-    if (b) {
-        p = aligned_spot((uintptr_t)block_payload(b), align, offset);
-    } else {
+    bool listed = !b;
+    if (listed) {
         /* Second O(1) chance: the block largest_free describes, when the
          * aligned placement fits in it without the worst-case padding (an
          * aligned hole of exactly the size, for one). */
-        unsigned cls;
-        b = largest_head(h, &cls);
+        b = largest_head(h);
         if (!b)
             return NULL;
-        p = aligned_spot((uintptr_t)block_payload(b), align, offset);
+    }
+    uintptr_t a = aligned_spot(b, align, offset) - W;
+    if (listed) {
         uintptr_t end = (uintptr_t)b + block_stride(b);
-        if (p - W > end || end - (p - W) < stride)
+        if (a > end || end - a < stride)
             return NULL;
-        list_pop(h, b, cls);
+        list_remove(h, b);
     }
-    size_t gap = p - (uintptr_t)block_payload(b);
+    claim(h, b);
+    size_t gap = a - (uintptr_t)b;
     if (gap) {
-        /* Split off the leading part as a free block of its own. */
-        size_t have = block_stride(b);
-        size_t prev_flag = b->header & F_PREV_FREE;
-        blk_t *a = block_at(p - W);
-        make_free(b, gap, prev_flag);
-        list_insert(h, b, gap);
-        h->free_blocks++;
+        /* The leading part becomes a free block of its own (its
+         * predecessor is used: b was free). */
+        blk_t *x = block_at(a);
+        x->header = block_stride(b) - gap;
+        b->header = gap;
         h->total_blocks++;
-        a->header = (have - gap) | F_FREE | F_PREV_FREE;
-        b = a;
+        release_merging(h, b);
+        b = x;
     }
-    return use_block(h, b, stride);
+    return finish(h, b, stride);
 }
 
 void *capheap_heap_aligned_alloc(capheap_heap_t *h, size_t n, size_t align)
@@ -703,8 +743,7 @@ void capheap_heap_restore_minimum_free(capheap_heap_t *h, size_t old_minimum)
 
 size_t capheap_heap_largest_free(const capheap_heap_t *h)
 {
-    unsigned cls;
-    const blk_t *b = largest_head(h, &cls);
+    const blk_t *b = largest_head(h);
     return b ? block_usable(b) : 0;
 }
 
