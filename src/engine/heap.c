@@ -76,23 +76,18 @@ static inline void class_emptied(capheap_heap_t *h, unsigned cls)
         h->fl_bitmap &= all_but_bit(row);
 }
 
+#if !defined(__OPTIMIZE_SIZE__)
 /* Unlinks b, the first block of class cls. Built for speed, without
  * branches: whether the class empties is what a good fit cannot predict (at
  * high fill it is a coin toss, and the mispredictions cost more than the
  * dozen instructions), so the back link goes to a scratch block when there
  * is no next block and the bitmap bits are cleared by arithmetic. Built
- * with -Os, the smaller branching form. */
+ * with -Os, take_fit() calls list_remove() instead. */
 static inline void list_pop(capheap_heap_t *h, blk_t *b, unsigned cls)
 {
     blk_t *next = b->next_free;
     blk_t **head = &h->heads[cls];
     *head = next;
-#if defined(__OPTIMIZE_SIZE__)
-    if (next)
-        next->link_to_me = head;
-    else
-        class_emptied(h, cls);
-#else
     blk_t *target = next ? next : &h->scratch;
     target->link_to_me = head;
     unsigned row = cls >> SL_LOG2;
@@ -100,8 +95,8 @@ static inline void list_pop(capheap_heap_t *h, blk_t *b, unsigned cls)
     uint32_t sl = h->sl_bitmap[row] & ~(emptied << (cls & (SL_COUNT - 1)));
     h->sl_bitmap[row] = sl;
     h->fl_bitmap &= ~((uint32_t)(sl == 0) << row);
-#endif
 }
+#endif
 
 /*
  * Unlinks free block b from wherever it is listed. Its link_to_me points
@@ -151,7 +146,11 @@ static HOT_INLINE blk_t *take_fit(capheap_heap_t *h, size_t stride)
         if (!b || block_stride(b) < stride)
             return NULL;
     }
+#if defined(__OPTIMIZE_SIZE__)
+    list_remove(h, b); /* b heads its class: the same, without inlining */
+#else
     list_pop(h, b, cls);
+#endif
     return b;
 }
 
