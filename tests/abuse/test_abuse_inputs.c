@@ -11,6 +11,8 @@
 #include "capheap/chip.h"
 #include "capheap/gc.h"
 #include "capheap/heap.h"
+#include "capheap/port.h"
+#include "capheap/sim.h"
 #include "check.h"
 
 #include <stdint.h>
@@ -616,6 +618,190 @@ static void formatter_edges(void)
     CASE(strcmp(capheap_error_reason_str((capheap_error_reason_t)99), "") != 0);
 }
 
+/* ------------------------------------------------------------- NULL handles */
+
+static unsigned printed;
+static void count_print(void *ctx, const char *text)
+{
+    (void)ctx;
+    (void)text;
+    printed++;
+}
+
+static bool walk_any(void *ctx, const capheap_caps_heap_t *heap, void *block, size_t size,
+                     bool used)
+{
+    (void)heap;
+    (void)block;
+    (void)size;
+    (void)used;
+    (void)ctx;
+    return true;
+}
+
+/* use before create: the statistics, walk, dump, hooks and heap-handle
+ * functions with a NULL instance, heap handle, output or callback */
+static void null_handles(void)
+{
+    capheap_heap_info_t info;
+    memset(&info, 0xA5, sizeof info);
+    capheap_caps_get_info(NULL, &info, 0);
+    cases++;
+    CHECK(info.total_free_bytes == 0 && info.total_allocated_bytes == 0 &&
+          info.largest_free_block == 0);
+    memset(&info, 0xA5, sizeof info);
+    capheap_caps_heap_get_info(NULL, &info);
+    cases++;
+    CHECK(info.total_free_bytes == 0 && info.total_blocks == 0);
+    capheap_caps_get_info(NULL, NULL, 0);
+    capheap_caps_heap_get_info(NULL, NULL);
+    cases += 2;
+    CASE(capheap_caps_heap_total_size(NULL) == 0);
+    CASE(capheap_caps_get_total_size(NULL, 0) == 0);
+    CASE(capheap_caps_get_minimum_free_size(NULL, 0) == 0);
+    CASE(capheap_caps_get_containing_block_size(NULL, static_data) == 0);
+    CASE(capheap_caps_monitor_local_minimum_free_size_stop(NULL) == CAPHEAP_ERR_INVALID_ARG);
+    CASE(!capheap_caps_check_integrity_all(NULL, NULL, NULL));
+    CASE(!capheap_caps_check_integrity(NULL, 0, NULL, NULL));
+    CASE(!capheap_caps_walk(NULL, 0, walk_any, NULL));
+    printed = 0;
+    capheap_caps_print_heap_info(NULL, 0, count_print, NULL);
+    capheap_caps_dump(NULL, 0, count_print, NULL);
+    cases += 2;
+    CHECK_EQ_U(printed, 0);
+    CASE(capheap_caps_heap_at(NULL, 0) == NULL);
+    CASE(capheap_caps_heap_of(NULL, static_data) == NULL);
+    CASE(capheap_caps_heap_caps(NULL) == 0);
+    CASE(!capheap_caps_heap_is_runtime(NULL));
+    CASE(capheap_caps_heap_engine(NULL) == NULL);
+    capheap_region_t reg, pattern;
+    memset(&reg, 0x5A, sizeof reg);
+    memset(&pattern, 0x5A, sizeof pattern);
+    capheap_caps_heap_region(NULL, &reg);
+    cases++;
+    CHECK(memcmp(&reg, &pattern, sizeof reg) == 0); /* untouched */
+    capheap_caps_heap_lock(NULL);
+    capheap_caps_heap_unlock(NULL);
+    capheap_caps_set_failed_alloc_callback(NULL, on_failed, NULL);
+    capheap_caps_set_abort_on_failure(NULL, true, NULL, NULL);
+    capheap_caps_set_hooks(NULL, NULL, NULL, NULL);
+    capheap_caps_malloc_extmem_enable(NULL, 0);
+    cases += 6;
+
+    /* a live instance: NULL callbacks and outputs are refused the same way */
+    capheap_caps_t *c = caps_instance();
+    REQUIRE(c != NULL);
+    CASE(!capheap_caps_walk(c, 0, NULL, NULL));
+    printed = 0;
+    capheap_caps_print_heap_info(c, 0, NULL, NULL);
+    capheap_caps_dump(c, 0, NULL, NULL);
+    cases += 2;
+    const capheap_caps_heap_t *h = capheap_caps_heap_at(c, 0);
+    REQUIRE(h != NULL);
+    capheap_caps_heap_region(h, NULL);
+    cases++;
+    capheap_caps_heap_region(h, &reg);
+    CHECK(reg.size > 0 && capheap_caps_heap_total_size(h) == reg.size);
+    CHECK(capheap_caps_check_integrity_all(c, NULL, NULL));
+    capheap_caps_destroy(c);
+
+    /* the GC heap */
+    capheap_gc_info_t gi;
+    memset(&gi, 0xA5, sizeof gi);
+    capheap_gc_get_info(NULL, &gi);
+    cases++;
+    CHECK(gi.total == 0 && gi.used == 0 && gi.areas == 0);
+    capheap_gc_get_info(NULL, NULL);
+    cases++;
+    CASE(capheap_gc_used_bytes(NULL) == 0);
+    CASE(capheap_gc_free_bytes(NULL) == 0);
+    printed = 0;
+    capheap_gc_dump_alloc_table(NULL, count_print, NULL);
+    capheap_gc_dump_info(NULL, NULL, NULL);
+    cases += 2;
+    CHECK_EQ_U(printed, 0);
+    capheap_gc_dump_info(NULL, count_print, NULL); /* a NULL heap prints zeros */
+    cases++;
+    CHECK(printed > 0);
+    int word = 0;
+    void *root[1] = { NULL };
+    capheap_gc_destroy(NULL);
+    cases++;
+    CASE(capheap_gc_area_count(NULL) == 0);
+    CASE(capheap_gc_alloc(NULL, 16, 0) == NULL);
+    CASE(capheap_gc_realloc(NULL, &word, 16, true) == NULL);
+    CASE(!capheap_gc_has_finaliser(NULL, &word));
+    CASE(!capheap_gc_never_free(NULL, &word));
+    CASE(capheap_gc_size(NULL, &word) == 0);
+    CASE(capheap_gc_remove_root_range(NULL, root, root + 1) == CAPHEAP_ERR_INVALID_ARG);
+    capheap_gc_enable(NULL);
+    capheap_gc_disable(NULL);
+    capheap_gc_set_threshold(NULL, 100);
+    capheap_gc_lock(NULL);
+    capheap_gc_unlock(NULL);
+    capheap_gc_collect_start(NULL);
+    capheap_gc_collect_root(NULL, root, 1);
+    cases += 7;
+    CASE(!capheap_gc_is_enabled(NULL));
+    CASE(!capheap_gc_is_locked(NULL));
+    CASE(capheap_gc_collect_end(NULL) == 0);
+    CASE(capheap_gc_collect(NULL) == 0);
+    CASE(capheap_gc_sweep_all(NULL) == 0);
+    CASE(capheap_gc_get_threshold(NULL) == SIZE_MAX); /* as "disabled" */
+}
+
+#if !(defined(CAPHEAP_BARE_METAL) && CAPHEAP_BARE_METAL)
+/* the host simulation and the port layer: NULL and out-of-range arguments */
+static uintptr_t fixed_owner(void)
+{
+    return 4242;
+}
+
+static void sim_and_port(void)
+{
+    capheap_sim_t *sim = (capheap_sim_t *)(uintptr_t)1;
+    CASE(capheap_sim_create(NULL, 0, &sim) == CAPHEAP_ERR_INVALID_ARG && sim == NULL);
+    CASE(capheap_sim_create(&capheap_chip_generic, 0, NULL) == CAPHEAP_ERR_INVALID_ARG);
+    CASE(capheap_sim_create_in(&capheap_chip_generic, mem_a, sizeof mem_a, 0, NULL) ==
+         CAPHEAP_ERR_INVALID_ARG);
+    CASE(capheap_sim_create_in(NULL, mem_a, sizeof mem_a, 0, &sim) == CAPHEAP_ERR_INVALID_ARG);
+    CASE(capheap_sim_create_in(&capheap_chip_generic, NULL, sizeof mem_a, 0, &sim) ==
+         CAPHEAP_ERR_INVALID_ARG);
+    CASE(capheap_sim_create_in(&capheap_chip_generic, mem_a, sizeof mem_a, 0, &sim) ==
+         CAPHEAP_ERR_TOO_SMALL);
+    CASE(capheap_sim_bytes_needed(NULL, 0) == 0);
+    capheap_chip_t broken = capheap_chip_generic;
+    broken.type_count = 0;
+    CASE(capheap_sim_bytes_needed(&broken, 0) == 0);
+    CASE(capheap_sim_create(&broken, 0, &sim) == CAPHEAP_ERR_INVALID_ARG);
+    CASE(capheap_sim_chip(NULL) == NULL);
+    CASE(capheap_sim_map(NULL) == NULL);
+    CASE(capheap_sim_to_host(NULL, 0x1000) == NULL);
+    CASE(capheap_sim_to_chip(NULL, static_data) == 0);
+    CASE(!capheap_sim_at_chip_addresses(NULL));
+    CASE(!capheap_sim_alias_shared(NULL));
+    capheap_sim_destroy(NULL);
+    cases++;
+
+    /* owner: a port function replaces the per-thread numbers, NULL restores them */
+    uintptr_t mine = capheap_port_owner();
+    CHECK(mine != 0);
+    capheap_port_set_owner_fn(fixed_owner);
+    CASE(capheap_port_owner() == 4242);
+    capheap_port_set_owner_fn(NULL);
+    CASE(capheap_port_owner() == mine);
+    /* backtrace: no room, negative skip, more frames than the unwinder keeps */
+    void *frames[80];
+    CASE(capheap_port_backtrace(NULL, 4, 0) == 0);
+    CASE(capheap_port_backtrace(frames, -1, 0) == 0);
+    CASE(capheap_port_backtrace(frames, 4, -1) == 0);
+    int got = capheap_port_backtrace(frames, 80, 0);
+    cases++;
+    CHECK(got >= 0 && got <= 64);
+    CASE(capheap_port_backtrace(frames, 4, 1000) == 0); /* skips every frame */
+}
+#endif
+
 int main(int argc, char **argv)
 {
     check_select(argc, argv);
@@ -629,6 +815,10 @@ int main(int argc, char **argv)
     RUN(gc_bad_input);
     RUN(chip_tables_refused);
     RUN(formatter_edges);
+    RUN(null_handles);
+#if !(defined(CAPHEAP_BARE_METAL) && CAPHEAP_BARE_METAL)
+    RUN(sim_and_port);
+#endif
     check_log("%lu bad-input cases\n", cases);
     return check_summary("abuse_inputs");
 }

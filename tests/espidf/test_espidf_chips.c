@@ -460,6 +460,41 @@ static void t_diram_lowers_both(void)
     CHECK_EQ_SZ(heap_caps_get_free_size(MALLOC_CAP_EXEC), i0);
 }
 
+/* esp_ptr_* of NULL, and (host simulation) of memory that is not the
+ * chip's (the stack, static data): no predicate holds, no conversion */
+static unsigned char outside_static[64];
+static void t_pointers_outside(void)
+{
+    unsigned char on_stack[64];
+    const void *bad[3] = { NULL, on_stack + 4, outside_static + 8 };
+    size_t n = capheap_espidf_sim() ? 3 : 1; /* bare metal: the stack is chip RAM */
+    for (size_t i = 0; i < n; i++) {
+        const void *p = bad[i];
+        CHECK(!esp_ptr_executable(p));
+        CHECK(!esp_ptr_in_iram(p));
+        CHECK(!esp_ptr_in_dram(p));
+        CHECK(!esp_ptr_in_diram_dram(p));
+        CHECK(!esp_ptr_in_diram_iram(p));
+        CHECK(!esp_ptr_in_rtc_iram_fast(p));
+        CHECK(!esp_ptr_in_rtc_dram_fast(p));
+        CHECK(!esp_ptr_dma_capable(p));
+        CHECK(!esp_ptr_dma_ext_capable(p));
+        CHECK(!esp_ptr_byte_accessible(p));
+        CHECK(!esp_ptr_internal(p));
+        CHECK(!esp_ptr_external_ram(p));
+        CHECK_NULL(esp_ptr_diram_dram_to_iram(p));
+        CHECK_NULL(esp_ptr_diram_iram_to_dram(p));
+    }
+    /* a misaligned D/IRAM address has no word at the other bus */
+    if (chip_has_diram()) {
+        unsigned char *d = heap_caps_malloc(64, MALLOC_CAP_8BIT | MALLOC_CAP_INTERNAL);
+        REQUIRE(d);
+        if (esp_ptr_in_diram_dram(d))
+            CHECK_NULL(esp_ptr_diram_dram_to_iram(d + 1));
+        heap_caps_free(d);
+    }
+}
+
 static void t_exec_from_diram(void)
 {
     if (!chip_has_diram()) {
@@ -586,6 +621,7 @@ int main(int argc, char **argv)
     RUN(t_malloc_never_iram);
     RUN(t_diram_lowers_both);
     RUN(t_exec_from_diram);
+    RUN(t_pointers_outside);
     RUN(t_w800_psram_never_default);
     RUN(t_realloc_across);
     return check_summary("espidf.chips");

@@ -124,6 +124,87 @@ static void t_big_blocks(void)
     free(pm);
 }
 
+/* realloc across the own-mapping threshold from a heap block, to size 0,
+ * and of pointers that are no block of ours. Sizes above
+ * CAPHEAP_PRELOAD_BIG_MAX (32 MiB) always get a mapping, whatever the
+ * threshold rose to. */
+static void t_big_realloc_edges(void)
+{
+    size_t big = (size_t)40 << 20;
+    unsigned char *p = (unsigned char *)malloc(1000);
+    REQUIRE(p != NULL);
+    memset(p, 0x5C, 1000);
+    p = (unsigned char *)realloc(p, big); /* heap block to its own mapping */
+    REQUIRE(p != NULL);
+    CHECK(filled(p, 1000, 0x5C));
+    CHECK(malloc_usable_size(p) >= big);
+    CHECK_EQ_U((uintptr_t)p % (uintptr_t)sysconf(_SC_PAGESIZE), 0);
+    errno = 77;
+    CHECK_NULL(realloc(p, 0)); /* unmapped */
+    CHECK_EQ_U(errno, 77);
+    /* foreign pointers: unknown size, so no realloc */
+    static _Alignas(65536) unsigned char page_aligned[8192];
+    char local[64];
+    errno = 0;
+    CHECK_NULL(realloc(page_aligned, 100));
+    CHECK_EQ_U(errno, EINVAL);
+    errno = 0;
+    CHECK_NULL(realloc(local + 16, big));
+    CHECK_EQ_U(errno, EINVAL);
+    /* reallocarray without overflow is realloc */
+    unsigned char *q = (unsigned char *)reallocarray(NULL, 3, 100);
+    REQUIRE(q != NULL);
+    memset(q, 0x3E, 300);
+    q = (unsigned char *)reallocarray(q, 4, 1000);
+    REQUIRE(q != NULL);
+    CHECK(filled(q, 300, 0x3E));
+    CHECK(malloc_usable_size(q) >= 4000);
+    free(q);
+}
+
+/* Many own mappings alive at once: the table of big blocks grows (rehash)
+ * and its probe runs collide; freed in random order, every other block
+ * keeps its size and contents. An alignment above CAPHEAP_PRELOAD_BIG
+ * (256 KiB) always gets a mapping, trimmed to the size asked. */
+static void t_big_table(void)
+{
+    enum { N = 1500 };
+    static unsigned char *blk[N];
+    static unsigned order[N];
+    const size_t align = (size_t)512 << 10, sz = 4096;
+    bool ok = true;
+    for (unsigned i = 0; i < N && ok; i++) {
+        blk[i] = (unsigned char *)aligned_alloc(align, sz);
+        ok = blk[i] != NULL && (uintptr_t)blk[i] % align == 0 && malloc_usable_size(blk[i]) >= sz;
+        if (ok)
+            memset(blk[i], (int)(i & 0xFF), sz);
+        order[i] = i;
+    }
+    CHECK(ok);
+    prng_t r;
+    prng_init(&r, 4711);
+    for (unsigned i = N - 1; i > 0; i--) {
+        unsigned j = prng_range(&r, 0, i);
+        unsigned t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+    }
+    for (unsigned k = 0; k < N; k++) {
+        unsigned i = order[k];
+        if (!blk[i])
+            continue;
+        ok = ok && filled(blk[i], sz, (unsigned char)(i & 0xFF)) &&
+             malloc_usable_size(blk[i]) >= sz;
+        free(blk[i]);
+        blk[i] = NULL;
+        /* the blocks still alive are still known, with their sizes */
+        if (k % 100 == 0)
+            for (unsigned m = k + 1; m < N; m++)
+                ok = ok && (!blk[order[m]] || malloc_usable_size(blk[order[m]]) >= sz);
+    }
+    CHECK(ok);
+}
+
 /* 96 MiB in 48 KiB blocks: many times the first region. */
 static void t_growth(void)
 {
@@ -268,6 +349,8 @@ int main(int argc, char **argv)
     check_select(argc, argv);
     RUN(t_semantics);
     RUN(t_big_blocks);
+    RUN(t_big_realloc_edges);
+    RUN(t_big_table);
     RUN(t_growth);
     RUN(t_threads_and_fork);
     RUN(t_stress);

@@ -264,6 +264,16 @@ static void t_bad_pointers(void)
     CHECK_EQ_SZ(wm_heap_get_free_size(), free0);
     CHECK(capheap_caps_check_integrity_all(capheap_wm_instance(), NULL, NULL));
     s_errors = 0;
+    /* without an error hook: one line on the print sink */
+    capheap_wm_set_error_hook(NULL, NULL);
+    clear_out();
+    wm_heap_caps_free(foreign + 8);
+    char want[96];
+    snprintf(want, sizeof want, "wm_heap: %s at %p\r\n",
+             capheap_error_reason_str(CAPHEAP_E_NOT_OWNED), (void *)(foreign + 8));
+    CHECK(strcmp(s_out, want) == 0);
+    capheap_wm_set_error_hook(count_errors, NULL);
+    CHECK_EQ_SZ(wm_heap_get_free_size(), free0);
 }
 
 static void t_prints(void)
