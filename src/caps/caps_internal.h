@@ -31,7 +31,7 @@
 #define CAPHEAP_CAPS_INTERNAL_H
 
 #include "capheap/caps.h"
-#include "poison.h"
+#include "../debug/poison.h" /* relative: found without -I src/debug (Arduino export) */
 
 #include <stdatomic.h>
 

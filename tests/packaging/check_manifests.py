@@ -3,7 +3,9 @@
 
   idf_component.yml + root CMakeLists.txt (ESP-IDF component), Kconfig,
   zephyr/module.yml + zephyr/CMakeLists.txt + zephyr/Kconfig (Zephyr module),
-  library.json (PlatformIO library).
+  library.json (PlatformIO library),
+  arduino/library.properties (Arduino library, written out by
+  arduino/export.sh).
 
 For each: the file parses (YAML, JSON, Kconfig with kconfiglib), its fields
 name files that exist and its version is the CMake project's; the sources it
@@ -329,6 +331,147 @@ build("zephyr", ["-include", os.path.join(zep_dir, "autoconf.h"), "-DCAPHEAP_BAR
       dict(poison=2, trace=1, align=4, sl=4, checks=0, roots=3, minreg=512, depth=6), zep_srcs)
 build("platformio", ["-I", pio_inc],
       dict(poison=0, trace=0, align=8, sl=5, checks=1, roots=8, minreg="256u", depth=4), pio_srcs)
+
+# -------------------------------------------------------------------- Arduino
+# arduino/export.sh writes the library folder the Arduino IDE / arduino-cli
+# install; checked here against the library format 1.5 (rev. 2.2): the
+# properties, then the sources Arduino compiles (every .c/.cpp/.S under src/,
+# recursively) with only src/ on the include path, as a sketch of an Arm
+# board would build them.
+ARD_FIELDS_REQUIRED = ("name", "version", "author", "maintainer", "sentence", "paragraph",
+                       "category", "url", "architectures")
+ARD_FIELDS = set(ARD_FIELDS_REQUIRED) | {"depends", "dot_a_linkage", "includes",
+                                         "precompiled", "ldflags"}
+ARD_CATEGORIES = {"Display", "Communication", "Signal Input/Output", "Sensors",
+                  "Device Control", "Timing", "Data Storage", "Data Processing", "Other"}
+ard_root = os.path.join(WORK, "arduino")
+r = subprocess.run(["bash", os.path.join(SRC, "arduino", "export.sh"), ard_root],
+                   capture_output=True, text=True)
+ard = os.path.join(ard_root, "capheap")
+check(r.returncode == 0 and os.path.isfile(os.path.join(ard, "library.properties")),
+      "arduino/export.sh writes the Arduino library folder", r.stderr.strip()[:600])
+
+
+def read_properties(path):
+    """key=value lines (UTF-8); blank lines and # comments skipped. Returns
+    (dict, problems)."""
+    props, problems = {}, []
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            line = line.rstrip("\n")
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            if "=" not in line:
+                problems.append(f"line {n}: no '='")
+                continue
+            key, value = line.split("=", 1)
+            key = key.strip()
+            if key in props:
+                problems.append(f"line {n}: {key} given twice")
+            props[key] = value.strip()
+    return props, problems
+
+
+props, problems = ({}, ["missing"])
+if os.path.isfile(os.path.join(ard, "library.properties")):
+    props, problems = read_properties(os.path.join(ard, "library.properties"))
+check(not problems, "library.properties: key=value syntax", "; ".join(problems))
+missing = [k for k in ARD_FIELDS_REQUIRED if not props.get(k)]
+check(not missing, "library.properties: every required field is set", ", ".join(missing))
+unknown = sorted(set(props) - ARD_FIELDS)
+check(not unknown, "library.properties: only fields of the specification", ", ".join(unknown))
+name = props.get("name", "")
+check(re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9 _.-]*", name) is not None
+      and re.search(r"[A-Za-z]", name) is not None and not name.startswith("Arduino")
+      and name == os.path.basename(ard),
+      "library.properties: name is a valid library name and the folder's", name)
+check(props.get("version") == VERSION, "library.properties: version is the project's",
+      f"{props.get('version')} != {VERSION}")
+check(props.get("category") in ARD_CATEGORIES, "library.properties: category is one of the"
+      " specification's", str(props.get("category")))
+check(re.fullmatch(r"https?://\S+", props.get("url", "")) is not None,
+      "library.properties: url is an http(s) URL", props.get("url", ""))
+archs = [a.strip() for a in props.get("architectures", "").split(",")]
+check(all(re.fullmatch(r"\*|[A-Za-z0-9_-]+", a) for a in archs) and "avr" not in archs,
+      "library.properties: architectures is a list of names (32-bit only: no avr)",
+      props.get("architectures", ""))
+incs = [i.strip() for i in props.get("includes", "").split(",") if i.strip()]
+check(bool(incs) and all(os.path.isfile(os.path.join(ard, "src", i)) for i in incs),
+      "library.properties: each header in includes exists in src/", str(incs))
+check(not any(os.path.exists(os.path.join(ard, d)) for d in ("utility",))
+      and not [f for f in os.listdir(ard) if f.endswith((".c", ".cpp", ".h"))],
+      "Arduino library: recursive layout (no sources in the root folder or utility/)")
+
+
+def to_tree(path):
+    """Export path -> the tree's path it was copied from."""
+    r_ = os.path.relpath(path, os.path.join(ard, "src"))
+    if r_.startswith("chips/"):
+        return r_
+    if r_.startswith("capheap/"):
+        return "include/" + r_
+    return "src/" + r_
+
+
+ard_srcs = []
+for root_, _d, files_ in os.walk(os.path.join(ard, "src")):
+    for f in files_:
+        if f.endswith((".c", ".cpp", ".S")):
+            ard_srcs.append(os.path.join(root_, f))
+ard_srcs.sort()
+check(sorted(to_tree(p) for p in ard_srcs) == LIB_NO_TRACE,
+      "Arduino library: the sources Arduino compiles (src/ recursively) are the library's"
+      " portable sources (without tracing)",
+      f"arduino {sorted(to_tree(p) for p in ard_srcs)} library {LIB_NO_TRACE}")
+stale = [p for p in ard_srcs + [os.path.join(ard, "src", "capheap", h)
+                                for h in os.listdir(os.path.join(ard, "src", "capheap"))]
+         if open(p, "rb").read() != open(os.path.join(SRC, to_tree(p)), "rb").read()]
+check(not stale, "Arduino library: every file is the tree's", ", ".join(stale))
+
+ARD_FLAGS = ["-mcpu=cortex-m4", "-mthumb", "-Os", "-Wall", "-Wextra", "-Werror",
+             "-ffunction-sections", "-fdata-sections", "-DARDUINO=10819",
+             "-DARDUINO_ARCH_SAMD", "-I", os.path.join(ard, "src")]
+ARD_PROBE = """
+#include <capheap.h>
+static_assert(CAPHEAP_POISONING_LEVEL == 0 && CAPHEAP_HEAP_TRACING == 0, "defaults");
+/* a sketch's setup(): a caps instance on the MPS2 chip table */
+int main()
+{
+    capheap_caps_config_t cfg;
+    capheap_caps_t *inst = nullptr;
+    capheap_caps_config_init(&cfg);
+    cfg.chip = &capheap_chip_mps2_an385;
+    if (capheap_caps_create_from_chip(&cfg, &inst) != CAPHEAP_OK)
+        return 1;
+    void *p = capheap_caps_malloc(inst, 100, CAPHEAP_CAP_DMA);
+    capheap_caps_free(inst, p);
+    capheap_caps_destroy(inst);
+    return p ? 0 : 1;
+}
+"""
+ard_obj = os.path.join(WORK, "obj-arduino")
+os.makedirs(ard_obj, exist_ok=True)
+probe = os.path.join(ard_obj, "sketch.cpp")
+with open(probe, "w") as f:
+    f.write(ARD_PROBE)
+objs, errors = [], []
+for s_ in ard_srcs + [probe]:
+    cpp = s_.endswith(".cpp")
+    cc = (["arm-none-eabi-g++", "-std=gnu++11", "-fno-exceptions", "-fno-rtti"] if cpp
+          else ["arm-none-eabi-gcc", "-std=gnu11"])
+    o = os.path.join(ard_obj, os.path.relpath(s_, ard if s_ != probe else ard_obj)
+                     .replace("/", "_") + ".o")
+    r = subprocess.run(cc + ARD_FLAGS + ["-c", s_, "-o", o], capture_output=True, text=True)
+    if r.returncode != 0:
+        errors.append(f"{s_}: {r.stderr.strip()[:600]}")
+    objs.append(o)
+if check(not errors, "arduino: every source under src/ and a C++ sketch compile with"
+         " arm-none-eabi-gcc/g++ -Werror and only src/ on the include path", "\n".join(errors)):
+    r = subprocess.run(["arm-none-eabi-gcc", "-mcpu=cortex-m4", "-mthumb", "--specs=nosys.specs",
+                        "-Wl,--gc-sections", "-o", os.path.join(ard_obj, "sketch.elf")] + objs,
+                       capture_output=True, text=True)
+    check(r.returncode == 0, "arduino: the objects link into a program (no duplicate or"
+          " missing symbol)", r.stderr.strip()[:800])
 
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
