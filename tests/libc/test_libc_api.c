@@ -240,15 +240,44 @@ static void t_aligned(void)
         errno = 0;
         CHECK_NULL(capheap_libc_aligned_alloc(bad[i], 16));
         CHECK_EQ_U(errno, EINVAL);
-        errno = 0;
-        CHECK_NULL(capheap_libc_memalign(bad[i], 16));
-        CHECK_EQ_U(errno, EINVAL);
         void *out = (void *)&out;
         errno = 55;
         CHECK_EQ_U(capheap_libc_posix_memalign(&out, bad[i], 16), EINVAL);
         CHECK(out == (void *)&out);
         CHECK_EQ_U(errno, 55);
     }
+    /* memalign as glibc's: 0 or an alignment up to CAPHEAP_ALIGNMENT is
+     * malloc's, a larger non-power of two is rounded up to one; only an
+     * alignment beyond the largest power of two is EINVAL */
+    static const size_t odd_align[] = { 0, 1, 3, 5, 12, 24, 33, 48, 100, 1000, 3000 };
+    for (size_t i = 0; i < sizeof odd_align / sizeof odd_align[0]; i++) {
+        size_t want = 1;
+        while (want < odd_align[i])
+            want *= 2;
+        if (want < CAPHEAP_ALIGNMENT)
+            want = CAPHEAP_ALIGNMENT;
+        CHECK_EQ_U(capheap_libc_memalign_alignment(odd_align[i]), want);
+        errno = 77;
+        unsigned char *m = (unsigned char *)capheap_libc_memalign(odd_align[i], 40);
+        CHECK_NOT_NULL(m);
+        CHECK_EQ_U(errno, 77);
+        if (m) {
+            CHECK_EQ_U((uintptr_t)m % want, 0);
+            CHECK(capheap_libc_malloc_usable_size(m) >= 40);
+            memset(m, 0x5A, 40);
+            capheap_libc_free(m);
+        }
+    }
+    static const size_t too_big[] = { SIZE_MAX / 2 + 2, SIZE_MAX - 4095, SIZE_MAX };
+    for (size_t i = 0; i < sizeof too_big / sizeof too_big[0]; i++) {
+        CHECK_EQ_U(capheap_libc_memalign_alignment(too_big[i]), 0);
+        errno = 0;
+        CHECK_NULL(capheap_libc_memalign(too_big[i], 16));
+        CHECK_EQ_U(errno, EINVAL);
+    }
+    errno = 0; /* the largest power of two is valid, but no heap has room */
+    CHECK_NULL(capheap_libc_memalign(SIZE_MAX / 2 + 1, 16));
+    CHECK_EQ_U(errno, ENOMEM);
     /* posix_memalign: a power of two below sizeof(void *) is EINVAL */
     void *out = (void *)&out;
     CHECK_EQ_U(capheap_libc_posix_memalign(&out, sizeof(void *) / 2, 16), EINVAL);

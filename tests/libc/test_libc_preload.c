@@ -19,10 +19,12 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-static volatile size_t vol_huge = SIZE_MAX - 16, vol_half = SIZE_MAX / 2 + 1, vol_24 = 24;
+static volatile size_t vol_huge = SIZE_MAX - 16, vol_half = SIZE_MAX / 2 + 1, vol_24 = 24,
+                       vol_0 = 0, vol_100 = 100;
 
 static void t_semantics(void)
 {
@@ -51,6 +53,24 @@ static void t_semantics(void)
     CHECK_EQ_U(errno, ENOMEM);
     errno = 0;
     CHECK_NULL(aligned_alloc(vol_24, 8));
+    CHECK_EQ_U(errno, EINVAL);
+    errno = 0;
+    CHECK_NULL(aligned_alloc(vol_0, 8));
+    CHECK_EQ_U(errno, EINVAL);
+    /* memalign rounds a non-power of two up, as glibc's does */
+    unsigned char *m24 = (unsigned char *)memalign(vol_24, 40);
+    unsigned char *m0 = (unsigned char *)memalign(vol_0, 40);
+    unsigned char *m100 = (unsigned char *)memalign(vol_100, 300);
+    CHECK(m24 && m0 && m100);
+    CHECK_EQ_U((uintptr_t)m24 % 32, 0);
+    CHECK_EQ_U((uintptr_t)m0 % 16, 0);
+    CHECK_EQ_U((uintptr_t)m100 % 128, 0);
+    CHECK(malloc_usable_size(m24) >= 40 && malloc_usable_size(m100) >= 300);
+    free(m24);
+    free(m0);
+    free(m100);
+    errno = 0;
+    CHECK_NULL(memalign(vol_half + 1, 8));
     CHECK_EQ_U(errno, EINVAL);
     void *out = &out;
     CHECK_EQ_U(posix_memalign(&out, 2, 8), EINVAL);
@@ -346,6 +366,198 @@ static void t_stress(void)
     CHECK(stress_run(&ops, &cfg, NULL));
 }
 
+/* ------------------------------------ glibc's statistics and tuning calls */
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations" /* mallinfo */
+static struct mallinfo old_mallinfo(void)
+{
+    return mallinfo();
+}
+#pragma GCC diagnostic pop
+
+/* Is the page holding p resident? */
+static bool resident(const void *p)
+{
+    long pg = sysconf(_SC_PAGESIZE);
+    unsigned char v = 0;
+    void *base = (void *)((uintptr_t)p & ~(uintptr_t)(pg - 1));
+    return mincore(base, (size_t)pg, &v) == 0 && (v & 1u);
+}
+
+/* The text malloc_stats printed on stderr (fd 2 sent to a temporary file);
+ * *before: mallinfo2 right before the call. */
+static size_t capture_stats(struct mallinfo2 *before, char *buf, size_t cap)
+{
+    FILE *tmp = tmpfile();
+    if (!tmp)
+        return 0;
+    fflush(stderr);
+    int saved = dup(2);
+    dup2(fileno(tmp), 2);
+    *before = mallinfo2();
+    malloc_stats();
+    fflush(stderr);
+    dup2(saved, 2);
+    close(saved);
+    rewind(tmp);
+    size_t n = fread(buf, 1, cap - 1, tmp);
+    buf[n] = 0;
+    fclose(tmp);
+    return n;
+}
+
+static size_t field(const char *text, const char *key)
+{
+    const char *k = strstr(text, key);
+    if (!k)
+        return SIZE_MAX;
+    k += strlen(key);
+    while (*k == ' ' || *k == '=' || *k == '"')
+        k++;
+    return (size_t)strtoull(k, NULL, 10);
+}
+
+/* mallinfo2, mallinfo, mallopt, malloc_trim, malloc_stats, malloc_info
+ * report and act on capheap's heaps (glibc's own allocator, unused under
+ * the preload library, would report an empty arena). */
+static void t_glibc_stats(void)
+{
+    enum { N = 64, SZ = 1000 };
+    static void *blk[N];
+    struct mallinfo2 m0 = mallinfo2();
+    CHECK(m0.arena >= (size_t)4 << 20); /* at least the first 4 MiB heap */
+    CHECK(m0.uordblks + m0.fordblks <= m0.arena);
+    CHECK(m0.ordblks >= 1);
+    CHECK_EQ_U(m0.smblks, 0);
+    CHECK_EQ_U(m0.fsmblks, 0);
+    CHECK_EQ_U(m0.usmblks, 0);
+    for (int i = 0; i < N; i++)
+        blk[i] = malloc(SZ);
+    struct mallinfo2 m1 = mallinfo2();
+    for (int i = 0; i < N; i++)
+        REQUIRE(blk[i] != NULL);
+    CHECK(m1.uordblks - m0.uordblks >= (size_t)N * SZ);
+    CHECK(m1.uordblks - m0.uordblks <= (size_t)N * (SZ + 64));
+    if (m1.arena == m0.arena)
+        CHECK(m0.fordblks - m1.fordblks >= (size_t)N * SZ);
+    for (int i = 0; i < N; i++)
+        free(blk[i]);
+    struct mallinfo2 m2 = mallinfo2();
+    CHECK_EQ_U(m2.uordblks, m0.uordblks);
+    CHECK_EQ_U(m2.fordblks, m0.fordblks);
+
+    /* the int version: the same figures */
+    struct mallinfo2 a2 = mallinfo2();
+    struct mallinfo a1 = old_mallinfo();
+    CHECK_EQ_U((size_t)a1.arena, a2.arena);
+    CHECK_EQ_U((size_t)a1.uordblks, a2.uordblks);
+    CHECK_EQ_U((size_t)a1.fordblks, a2.fordblks);
+    CHECK_EQ_U((size_t)a1.hblks, a2.hblks);
+    CHECK_EQ_U((size_t)a1.hblkhd, a2.hblkhd);
+
+    /* mallopt: M_MMAP_THRESHOLD is honoured and stays put (earlier tests
+     * freed 16 MiB mappings, which raised the dynamic threshold); others
+     * are refused with 0 */
+    CHECK_EQ_U(mallopt(M_MMAP_THRESHOLD, 256 * 1024), 1);
+    CHECK_EQ_U(mallopt(M_MMAP_THRESHOLD, 64 << 20), 0);
+    CHECK_EQ_U(mallopt(M_MMAP_THRESHOLD, -1), 0);
+    CHECK_EQ_U(mallopt(M_ARENA_MAX, 1), 0);
+    CHECK_EQ_U(mallopt(-12345, 1), 0);
+    size_t mb = (size_t)1 << 20;
+    for (int round = 0; round < 2; round++) {
+        struct mallinfo2 b0 = mallinfo2();
+        void *big = malloc(2 * mb);
+        struct mallinfo2 b1 = mallinfo2();
+        REQUIRE(big != NULL);
+        CHECK_EQ_U(b1.hblks, b0.hblks + 1);
+        CHECK_EQ_U(b1.hblkhd, b0.hblkhd + 2 * mb);
+        CHECK_EQ_U(b1.arena, b0.arena);
+        free(big); /* the threshold does not rise: round 2 maps again */
+        CHECK_EQ_U(mallinfo2().hblks, b0.hblks);
+    }
+
+    /* malloc_trim: 8 MiB of touched heap blocks, freed, go back to the OS */
+    enum { TB = 64 };
+    static unsigned char *tb[TB];
+    size_t tsz = 128 * 1024;
+    for (int i = 0; i < TB; i++) {
+        tb[i] = (unsigned char *)malloc(tsz);
+        REQUIRE(tb[i] != NULL);
+        memset(tb[i], 0xA5, tsz);
+    }
+    unsigned char *probe = tb[TB / 2] + tsz / 2;
+    CHECK(resident(probe));
+    for (int i = 0; i < TB; i++)
+        free(tb[i]);
+    struct mallinfo2 k0 = mallinfo2();
+#if CAPHEAP_POISONING_LEVEL >= 2
+    /* comprehensive poisoning checks every free byte: nothing is released */
+    CHECK_EQ_U(k0.keepcost, 0);
+    CHECK_EQ_U(malloc_trim(0), 0);
+    struct mallinfo2 k1 = mallinfo2();
+    CHECK(resident(probe));
+#else
+    CHECK(k0.keepcost >= (size_t)TB * tsz - mb); /* all but the edges */
+    CHECK_EQ_U(malloc_trim(0), 1);
+    struct mallinfo2 k1 = mallinfo2();
+    CHECK_EQ_U(k1.keepcost, 0);
+    CHECK(!resident(probe));
+    CHECK_EQ_U(malloc_trim(0), 0); /* nothing resident left to release */
+#endif
+    CHECK_EQ_U(k1.uordblks, k0.uordblks);
+    CHECK_EQ_U(k1.fordblks, k0.fordblks);
+    /* the trimmed memory serves allocations again */
+    for (int i = 0; i < TB; i++) {
+        tb[i] = (unsigned char *)malloc(tsz);
+        REQUIRE(tb[i] != NULL);
+        memset(tb[i], i, tsz);
+    }
+    bool same = true;
+    for (int i = 0; i < TB; i++) {
+        same = same && filled(tb[i], tsz, (unsigned char)i);
+        free(tb[i]);
+    }
+    CHECK(same);
+
+    /* malloc_stats: glibc's layout on stderr, capheap's figures */
+    void *keep = malloc(3 * mb); /* one live mapping */
+    REQUIRE(keep != NULL);
+    static char text[16384];
+    struct mallinfo2 s0;
+    size_t n = capture_stats(&s0, text, sizeof text);
+    CHECK(n > 0);
+    CHECK(strncmp(text, "Arena 0:\nsystem bytes     = ", strlen("Arena 0:\nsystem bytes     = ")) == 0);
+    const char *total = strstr(text, "Total (incl. mmap):");
+    REQUIRE(total != NULL);
+    CHECK_EQ_U(field(total, "system bytes"), s0.arena + s0.hblkhd);
+    CHECK_EQ_U(field(total, "in use bytes"), s0.uordblks + s0.hblkhd);
+    CHECK(field(total, "max mmap regions") >= 1);
+    CHECK(field(total, "max mmap bytes") >= 16 * mb); /* t_big_blocks' 16 MiB */
+
+    /* malloc_info: XML, the mapping counted; options must be 0 */
+    FILE *x = tmpfile();
+    REQUIRE(x != NULL);
+    struct mallinfo2 i0 = mallinfo2();
+    CHECK_EQ_U(malloc_info(1, x), EINVAL);
+    CHECK_EQ_U(malloc_info(0, x), 0);
+    rewind(x);
+    n = fread(text, 1, sizeof text - 1, x);
+    text[n] = 0;
+    fclose(x);
+    const char *head = "<malloc version=\"1\">\n<heap nr=\"0\">\n<sizes>\n";
+    CHECK(strncmp(text, head, strlen(head)) == 0);
+    CHECK(n > 10 && strcmp(text + n - 10, "</malloc>\n") == 0);
+    const char *mm = strstr(text, "<total type=\"mmap\"");
+    REQUIRE(mm != NULL);
+    CHECK_EQ_U(field(mm, "count"), i0.hblks);
+    CHECK_EQ_U(field(mm, "size"), i0.hblkhd);
+    const char *cur = strstr(mm, "<system type=\"current\"");
+    REQUIRE(cur != NULL);
+    CHECK_EQ_U(field(cur, "size"), i0.arena);
+    free(keep);
+}
+
 int main(int argc, char **argv)
 {
     check_select(argc, argv);
@@ -356,5 +568,6 @@ int main(int argc, char **argv)
     RUN(t_growth);
     RUN(t_threads_and_fork);
     RUN(t_stress);
+    RUN(t_glibc_stats); /* last: it fixes the mmap threshold */
     return check_summary("libc.preload");
 }

@@ -28,9 +28,10 @@
  * choice):
  *   - a failed allocation returns NULL and sets errno to ENOMEM, also when
  *     a size computation (calloc, reallocarray, pvalloc) overflows;
- *   - an alignment that is 0 or not a power of two: aligned_alloc and
- *     memalign return NULL with errno EINVAL; posix_memalign returns EINVAL
- *     (also for an alignment below sizeof(void *)) and leaves errno alone;
+ *   - an alignment that is 0 or not a power of two: aligned_alloc returns
+ *     NULL with errno EINVAL; memalign rounds it up as glibc does (below);
+ *     posix_memalign returns EINVAL (also for an alignment below
+ *     sizeof(void *)) and leaves errno alone;
  *   - size 0: malloc, calloc, the aligned functions and valloc return a
  *     unique minimum block (free it); pvalloc(0) returns one page;
  *   - realloc(p, 0) with p non-NULL frees p and returns NULL without
@@ -87,9 +88,16 @@ void *capheap_libc_realloc(void *ptr, size_t size);
 void *capheap_libc_reallocarray(void *ptr, size_t n, size_t size);
 /* C11 aligned_alloc: any size (C17 dropped the multiple-of-alignment rule). */
 void *capheap_libc_aligned_alloc(size_t align, size_t size);
-/* memalign: as aligned_alloc (glibc rounds a non-power-of-two alignment
- * up; this layer refuses it with EINVAL). */
+/* memalign, as glibc's: an alignment up to CAPHEAP_ALIGNMENT (0 included)
+ * is malloc's; a larger one that is not a power of two is rounded up to the
+ * next power of two (memalign(24, n) is 32-aligned); NULL with EINVAL only
+ * for an alignment above SIZE_MAX / 2 + 1 (no power of two is that large).
+ * aligned_alloc, by contrast, refuses 0 and non-powers of two (C17 DR 460,
+ * glibc since 2.38). */
 void *capheap_libc_memalign(size_t align, size_t size);
+/* The alignment memalign(align, ...) uses (rules above); 0 when it refuses
+ * align. O(log align). */
+size_t capheap_libc_memalign_alignment(size_t align);
 /* posix_memalign: returns 0 and sets *out; EINVAL (align not a power of two
  * or below sizeof(void *)) or ENOMEM, *out unchanged. errno unchanged. */
 int capheap_libc_posix_memalign(void **out, size_t align, size_t size);

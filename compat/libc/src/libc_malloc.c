@@ -182,9 +182,26 @@ void *capheap_libc_aligned_alloc(size_t align, size_t size)
     return p;
 }
 
+size_t capheap_libc_memalign_alignment(size_t align)
+{
+    if (align > SIZE_MAX / 2 + 1)
+        return 0; /* no power of two this large exists */
+    if (align <= CAPHEAP_ALIGNMENT)
+        return CAPHEAP_ALIGNMENT; /* what every block has anyway */
+    size_t a = (size_t)CAPHEAP_ALIGNMENT * 2;
+    while (a < align)
+        a <<= 1;
+    return a;
+}
+
 void *capheap_libc_memalign(size_t align, size_t size)
 {
-    return capheap_libc_aligned_alloc(align, size);
+    size_t a = capheap_libc_memalign_alignment(align);
+    if (!a) {
+        errno = EINVAL;
+        return NULL;
+    }
+    return capheap_libc_aligned_alloc(a, size);
 }
 
 int capheap_libc_posix_memalign(void **out, size_t align, size_t size)

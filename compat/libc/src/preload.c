@@ -15,6 +15,8 @@
  *    takes them all around fork, so the child finds them free.
  *  - A pointer that is in no heap and no mapping of ours (ld.so's early
  *    blocks, a wild pointer) is ignored by free and reported nowhere.
+ *  - glibc's mallinfo, mallinfo2, malloc_trim, mallopt, malloc_stats and
+ *    malloc_info report on (and trim) capheap's heaps (docs/libc.md).
  *  - CAPHEAP_MALLOC_STATS=<file>: each process appends one line of
  *    statistics to <file> at exit ("capheap_malloc pid=... calls=...").
  */
@@ -25,10 +27,13 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <linux/futex.h>
+#include <malloc.h>
 #include <pthread.h>
 #include <sched.h>
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -161,6 +166,8 @@ static size_t big_count;
 static _Atomic size_t big_live;      /* big_count, readable without the lock */
 static unsigned long long big_maps;  /* mappings made (statistics) */
 static size_t big_bytes, big_peak;
+static size_t big_count_peak;        /* most big blocks live at once */
+static _Atomic bool big_fixed;       /* mallopt(M_MMAP_THRESHOLD) was called */
 
 static void *map_anon(size_t len)
 {
@@ -315,6 +322,8 @@ static bool big_insert(uintptr_t addr, size_t len)
     big_tab[j].addr = addr;
     big_tab[j].len = len;
     big_count++;
+    if (big_count > big_count_peak)
+        big_count_peak = big_count;
     big_bytes += len;
     if (big_bytes > big_peak)
         big_peak = big_bytes;
@@ -366,7 +375,7 @@ static void *big_alloc(size_t size, size_t align)
         align = page;
     if (size > SIZE_MAX / 2 || align > SIZE_MAX / 4)
         return NULL;
-    size_t len = round_page(size);
+    size_t len = round_page(size ? size : 1); /* size 0 when the threshold is 0 */
     size_t extra = align > page ? align : 0;
     char *m = (char *)map_anon(len + extra);
     if (!m)
@@ -419,7 +428,8 @@ static bool big_free(void *p)
     fx_unlock(&big_lock);
     if (len) {
         munmap(p, len);
-        if (len > atomic_load_explicit(&big_threshold, memory_order_relaxed) &&
+        if (!atomic_load_explicit(&big_fixed, memory_order_relaxed) &&
+            len > atomic_load_explicit(&big_threshold, memory_order_relaxed) &&
             len <= CAPHEAP_PRELOAD_BIG_MAX)
             atomic_store_explicit(&big_threshold, len, memory_order_relaxed);
     }
@@ -529,7 +539,7 @@ EXPORT void *realloc(void *ptr, size_t size)
     if (UNLIKELY(!ready()))
         return fail_nomem();
     if (LIKELY(in_heap(ptr))) {
-        if (LIKELY(size < big_min()))
+        if (LIKELY(size < big_min()) || size == 0)
             return capheap_libc_realloc(ptr, size);
         size_t old = capheap_caps_get_allocated_size(inst, ptr);
         if (!old) {
@@ -593,7 +603,12 @@ EXPORT void *aligned_alloc(size_t align, size_t size)
 
 EXPORT void *memalign(size_t align, size_t size)
 {
-    return aligned_alloc(align, size);
+    size_t a = capheap_libc_memalign_alignment(align);
+    if (!a) {
+        errno = EINVAL;
+        return NULL;
+    }
+    return aligned(a, size);
 }
 
 EXPORT int posix_memalign(void **out, size_t align, size_t size)
@@ -632,6 +647,283 @@ EXPORT size_t malloc_usable_size(void *ptr)
     if (LIKELY(in_heap(ptr)))
         return capheap_libc_malloc_usable_size(ptr);
     return big_len(ptr);
+}
+
+/* ------------------------------------- glibc's statistics and tuning calls */
+/*
+ * mallinfo, mallinfo2, malloc_stats and malloc_info report capheap's heaps
+ * (each heap is one mapping, shown where glibc shows an arena) and the big
+ * blocks (glibc's mmapped chunks); malloc_trim hands the whole pages inside
+ * free blocks back to the OS; mallopt honours M_MMAP_THRESHOLD.
+ */
+
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
+#define HAVE_MALLINFO2 1
+#else
+#define HAVE_MALLINFO2 0
+#endif
+
+/* Bytes kept resident at each end of a free block by malloc_trim: the
+ * engine's list links and footer live there. */
+#define TRIM_MARGIN ((size_t)64)
+
+/* Whole-page range inside a free block, or false if there is none. */
+static bool trim_range(void *ptr, size_t size, uintptr_t *lo, uintptr_t *hi)
+{
+    if (size <= 2 * TRIM_MARGIN + page)
+        return false;
+    *lo = ((uintptr_t)ptr + TRIM_MARGIN + page - 1) & ~(uintptr_t)(page - 1);
+    *hi = ((uintptr_t)ptr + size - TRIM_MARGIN) & ~(uintptr_t)(page - 1);
+    return *hi > *lo;
+}
+
+/* Bytes of resident pages in [lo, hi) (whole pages), handed back to the OS
+ * when release is set. */
+static size_t resident_bytes(uintptr_t lo, uintptr_t hi, bool release)
+{
+    enum { CHUNK = 256 };
+    unsigned char vec[CHUNK];
+    size_t got = 0;
+    int saved = errno;
+    for (uintptr_t a = lo; a < hi;) {
+        size_t len = (size_t)(hi - a) < CHUNK * page ? (size_t)(hi - a) : CHUNK * page;
+        size_t np = len / page, res = 0;
+        if (mincore((void *)a, len, vec) == 0) {
+            for (size_t i = 0; i < np; i++)
+                res += vec[i] & 1u;
+        } else {
+            res = np; /* unknown: assume resident */
+        }
+        if (res && release && madvise((void *)a, len, MADV_DONTNEED) != 0)
+            res = 0;
+        got += res * page;
+        a += len;
+    }
+    errno = saved;
+    return got;
+}
+
+typedef struct {
+    bool release;       /* madvise the ranges (malloc_trim) or only count them */
+    size_t trimmable;   /* resident bytes of the ranges */
+    size_t free_blocks, free_bytes;
+    struct { size_t count, total, min, max; } bucket[sizeof(size_t) * CHAR_BIT];
+} walk_acc_t;
+
+static bool walk_block(void *ctx, void *ptr, size_t size, bool used)
+{
+    walk_acc_t *a = (walk_acc_t *)ctx;
+    if (used)
+        return true;
+    a->free_blocks++;
+    a->free_bytes += size;
+    unsigned b = 0;
+    while (b + 1 < sizeof a->bucket / sizeof a->bucket[0] && ((size_t)2 << b) <= size)
+        b++;
+    if (!a->bucket[b].count || size < a->bucket[b].min)
+        a->bucket[b].min = size;
+    if (size > a->bucket[b].max)
+        a->bucket[b].max = size;
+    a->bucket[b].count++;
+    a->bucket[b].total += size;
+    uintptr_t lo, hi;
+    /* comprehensive poisoning checks every free byte: leave them be */
+    if (CAPHEAP_POISONING_LEVEL < 2 && trim_range(ptr, size, &lo, &hi))
+        a->trimmable += resident_bytes(lo, hi, a->release);
+    return true;
+}
+
+/* Walks heap h (under its lock) into *a. */
+static void walk_heap(const capheap_caps_heap_t *h, walk_acc_t *a)
+{
+    capheap_caps_heap_lock(h);
+    (void)capheap_heap_walk(capheap_caps_heap_engine(h), walk_block, a);
+    capheap_caps_heap_unlock(h);
+}
+
+typedef struct {
+    size_t heaps, heap_bytes, used_bytes, free_bytes, free_blocks, trimmable;
+    size_t big_count, big_bytes, big_count_peak, big_peak;
+} figures_t;
+
+static void get_figures(figures_t *f, bool release)
+{
+    memset(f, 0, sizeof *f);
+    size_t n = capheap_caps_heap_count(inst);
+    for (size_t i = 0; i < n; i++) {
+        const capheap_caps_heap_t *h = capheap_caps_heap_at(inst, i);
+        if (!h)
+            break;
+        capheap_heap_info_t hi;
+        capheap_caps_heap_get_info(h, &hi);
+        walk_acc_t a;
+        memset(&a, 0, sizeof a);
+        a.release = release;
+        walk_heap(h, &a);
+        f->heaps++;
+        f->heap_bytes += capheap_caps_heap_total_size(h);
+        f->used_bytes += hi.total_allocated_bytes;
+        f->free_bytes += hi.total_free_bytes;
+        f->free_blocks += hi.free_blocks;
+        f->trimmable += a.trimmable;
+    }
+    fx_lock(&big_lock);
+    f->big_count = big_count;
+    f->big_bytes = big_bytes;
+    f->big_count_peak = big_count_peak;
+    f->big_peak = big_peak;
+    fx_unlock(&big_lock);
+}
+
+#if HAVE_MALLINFO2
+EXPORT struct mallinfo2 mallinfo2(void);
+EXPORT struct mallinfo2 mallinfo2(void)
+{
+    struct mallinfo2 m;
+    memset(&m, 0, sizeof m);
+    if (!ready())
+        return m;
+    figures_t f;
+    get_figures(&f, false);
+    m.arena = f.heap_bytes;
+    m.ordblks = f.free_blocks;
+    m.hblks = f.big_count;
+    m.hblkhd = f.big_bytes;
+    m.uordblks = f.used_bytes;
+    m.fordblks = f.free_bytes;
+    m.keepcost = f.trimmable;
+    return m;
+}
+#endif
+
+static int clamp_int(size_t v)
+{
+    return v > (size_t)INT_MAX ? INT_MAX : (int)v;
+}
+
+EXPORT struct mallinfo mallinfo(void);
+EXPORT struct mallinfo mallinfo(void)
+{
+    struct mallinfo m;
+    memset(&m, 0, sizeof m);
+    if (!ready())
+        return m;
+    figures_t f;
+    get_figures(&f, false);
+    m.arena = clamp_int(f.heap_bytes);
+    m.ordblks = clamp_int(f.free_blocks);
+    m.hblks = clamp_int(f.big_count);
+    m.hblkhd = clamp_int(f.big_bytes);
+    m.uordblks = clamp_int(f.used_bytes);
+    m.fordblks = clamp_int(f.free_bytes);
+    m.keepcost = clamp_int(f.trimmable);
+    return m;
+}
+
+EXPORT int malloc_trim(size_t pad);
+EXPORT int malloc_trim(size_t pad)
+{
+    (void)pad; /* no heap top here: every free page goes */
+    if (!ready())
+        return 0;
+    figures_t f;
+    get_figures(&f, true);
+    return f.trimmable > 0;
+}
+
+EXPORT int mallopt(int param, int value);
+EXPORT int mallopt(int param, int value)
+{
+    if (!ready())
+        return 0;
+    if (param == M_MMAP_THRESHOLD) {
+        if (value < 0 || (size_t)value > CAPHEAP_PRELOAD_BIG_MAX)
+            return 0;
+        atomic_store_explicit(&big_fixed, true, memory_order_relaxed);
+        atomic_store_explicit(&big_threshold, (size_t)value, memory_order_relaxed);
+        return 1;
+    }
+    return 0; /* not a parameter of this allocator: nothing changed */
+}
+
+EXPORT void malloc_stats(void);
+EXPORT void malloc_stats(void)
+{
+    if (!ready())
+        return;
+    figures_t t;
+    memset(&t, 0, sizeof t);
+    size_t n = capheap_caps_heap_count(inst);
+    for (size_t i = 0; i < n; i++) {
+        const capheap_caps_heap_t *h = capheap_caps_heap_at(inst, i);
+        if (!h)
+            break;
+        capheap_heap_info_t hi;
+        capheap_caps_heap_get_info(h, &hi);
+        size_t sys = capheap_caps_heap_total_size(h);
+        t.heap_bytes += sys;
+        t.used_bytes += hi.total_allocated_bytes;
+        fprintf(stderr, "Arena %zu:\nsystem bytes     = %10zu\nin use bytes     = %10zu\n", i, sys,
+                hi.total_allocated_bytes);
+    }
+    fx_lock(&big_lock);
+    size_t bb = big_bytes, bcp = big_count_peak, bp = big_peak;
+    fx_unlock(&big_lock);
+    fprintf(stderr,
+            "Total (incl. mmap):\nsystem bytes     = %10zu\nin use bytes     = %10zu\n"
+            "max mmap regions = %10zu\nmax mmap bytes   = %10zu\n",
+            t.heap_bytes + bb, t.used_bytes + bb, bcp, bp);
+}
+
+EXPORT int malloc_info(int options, FILE *fp);
+EXPORT int malloc_info(int options, FILE *fp)
+{
+    if (options != 0 || !fp)
+        return EINVAL;
+    if (!ready())
+        return EINVAL;
+    figures_t t;
+    memset(&t, 0, sizeof t);
+    fputs("<malloc version=\"1\">\n", fp);
+    size_t n = capheap_caps_heap_count(inst);
+    for (size_t i = 0; i < n; i++) {
+        const capheap_caps_heap_t *h = capheap_caps_heap_at(inst, i);
+        if (!h)
+            break;
+        walk_acc_t a;
+        memset(&a, 0, sizeof a);
+        walk_heap(h, &a); /* the figures first, the printing (which may allocate) after */
+        size_t sys = capheap_caps_heap_total_size(h);
+        t.heap_bytes += sys;
+        t.free_blocks += a.free_blocks;
+        t.free_bytes += a.free_bytes;
+        fprintf(fp, "<heap nr=\"%zu\">\n<sizes>\n", i);
+        for (size_t b = 0; b < sizeof a.bucket / sizeof a.bucket[0]; b++)
+            if (a.bucket[b].count)
+                fprintf(fp, "  <size from=\"%zu\" to=\"%zu\" total=\"%zu\" count=\"%zu\"/>\n",
+                        a.bucket[b].min, a.bucket[b].max, a.bucket[b].total, a.bucket[b].count);
+        fprintf(fp,
+                "</sizes>\n<total type=\"fast\" count=\"0\" size=\"0\"/>\n"
+                "<total type=\"rest\" count=\"%zu\" size=\"%zu\"/>\n"
+                "<system type=\"current\" size=\"%zu\"/>\n<system type=\"max\" size=\"%zu\"/>\n"
+                "<aspace type=\"total\" size=\"%zu\"/>\n<aspace type=\"mprotect\" size=\"%zu\"/>\n"
+                "</heap>\n",
+                a.free_blocks, a.free_bytes, sys, sys, sys, sys);
+    }
+    fx_lock(&big_lock);
+    size_t bc = big_count, bb = big_bytes;
+    fx_unlock(&big_lock);
+    /* heaps are never unmapped: the current size is also the largest */
+    fprintf(fp,
+            "<total type=\"fast\" count=\"0\" size=\"0\"/>\n"
+            "<total type=\"rest\" count=\"%zu\" size=\"%zu\"/>\n"
+            "<total type=\"mmap\" count=\"%zu\" size=\"%zu\"/>\n"
+            "<system type=\"current\" size=\"%zu\"/>\n<system type=\"max\" size=\"%zu\"/>\n"
+            "<aspace type=\"total\" size=\"%zu\"/>\n<aspace type=\"mprotect\" size=\"%zu\"/>\n"
+            "</malloc>\n",
+            t.free_blocks, t.free_bytes, bc, bb, t.heap_bytes, t.heap_bytes, t.heap_bytes,
+            t.heap_bytes);
+    return 0;
 }
 
 /* ------------------------------------------------------------ statistics */
