@@ -94,6 +94,20 @@ void capheap_heap_report(capheap_heap_t *heap, capheap_error_reason_t reason,
 void *capheap_heap_malloc(capheap_heap_t *heap, size_t size);
 
 /*
+ * malloc with a continuation, for a layer that tries something else after
+ * a refusal (the caps allocator moving on to the next heap) and need then
+ * not keep its own state alive across the call: exactly
+ * capheap_heap_malloc(heap, size) when that succeeds; when it would return
+ * NULL, returns refused(ctx) instead (called last, with the heap
+ * unchanged), refused and ctx being what capheap_heap_set_refused() set
+ * last (plain NULL without it). The continuation is not told the size:
+ * the caller keeps its request where ctx leads. O(1) plus refused.
+ */
+typedef void *(*capheap_refused_fn)(void *ctx);
+void capheap_heap_set_refused(capheap_heap_t *heap, capheap_refused_fn refused, void *ctx);
+void *capheap_heap_malloc_or(capheap_heap_t *heap, size_t size);
+
+/*
  * calloc: zeroed block of n*size bytes. Returns NULL iff n*size overflows
  * size_t or malloc of the product fails. O(1) + zeroing.
  */

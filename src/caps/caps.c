@@ -120,7 +120,7 @@ static void record_init(struct capheap_caps *c, caps_heap_t *h, const capheap_re
     atomic_init(&h->free_span, (size_t)r->size);
     h->owner = c;
     h->lock_ops = c->lock_ops == &capheap_port_lock_none ? NULL : c->lock_ops;
-    h->fast_alloc = !h->reserve && !h->lock_ops;
+    h->fast_missing = h->caps_missing | c->fast_reject | (h->reserve ? ~0u : 0u);
     atomic_init(&h->fast_span, !h->lock_ops && !c->free_hook ? (size_t)r->size : 0);
     h->start = r->start;
     h->end = r->start + r->size;
@@ -143,6 +143,7 @@ static capheap_err_t record_finish(struct capheap_caps *c, caps_heap_t *h, uintp
     if (!h->engine)
         return CAPHEAP_ERR_TOO_SMALL;
     capheap_heap_set_error_hook(h->engine, c->cfg.error_hook, c->cfg.error_ctx);
+    capheap_heap_set_refused(h->engine, caps_malloc_refused, h);
     capheap_dbg_heap_created(h->engine);
     if (capheap_fault_fail("caps lock") || !c->lock_ops->init(c->lock_ops->ctx, &h->lock))
         return CAPHEAP_ERR_NO_MEM;
@@ -659,12 +660,14 @@ void capheap_caps_set_hooks(capheap_caps_t *c, capheap_alloc_hook_fn on_alloc,
     c->free_hook = on_free;
     c->hook_ctx = ctx;
     c->fast_reject = on_alloc ? ~0u : c->slow_caps;
-    for (caps_heap_t *h = list_first(c); h; h = list_next(h))
+    for (caps_heap_t *h = list_first(c); h; h = list_next(h)) {
+        h->fast_missing = h->caps_missing | c->fast_reject | (h->reserve ? ~0u : 0u);
         atomic_store_explicit(&h->fast_span,
                               !h->lock_ops && !on_free
                                   ? atomic_load_explicit(&h->free_span, memory_order_relaxed)
                                   : 0,
                               memory_order_relaxed);
+    }
 }
 
 void capheap_caps_malloc_extmem_enable(capheap_caps_t *c, size_t limit)

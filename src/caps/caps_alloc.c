@@ -3,6 +3,12 @@
  */
 #include "caps_internal.h"
 
+#if defined(__GNUC__) || defined(__clang__)
+#define LIKELY(x) __builtin_expect(!!(x), 1)
+#else
+#define LIKELY(x) (x)
+#endif
+
 #include <string.h>
 
 #include "../debug/trace_caps_begin.h" /* tracing builds: public names -> untraced bodies */
@@ -314,11 +320,20 @@ static void *malloc_slow(struct capheap_caps *c, size_t size, uint32_t caps)
     return alloc_policy(c, size, 0, caps, false, "capheap_caps_malloc");
 }
 
-/* The fast path's try of a heap with a lock. */
+/* The engine's continuation when the fast path's try of a heap without a
+ * lock is refused (capheap_heap_malloc_or; ctx: the heap's record, which
+ * holds the request's caps): the rest of the selection. */
+void *caps_malloc_refused(void *rec)
+{
+    caps_heap_t *h = rec;
+    return malloc_slow(h->owner, h->fast_size, h->fast_caps);
+}
+
+/* The fast path's try of a heap with a lock; malloc_slow if it fails. */
 #if defined(__GNUC__) || defined(__clang__)
 __attribute__((noinline))
 #endif
-static void *malloc_locked(caps_heap_t *h, size_t size)
+static void *malloc_locked(struct capheap_caps *c, size_t size, uint32_t caps, caps_heap_t *h)
 {
     const capheap_lock_ops_t *ops = h->lock_ops;
     ops->acquire(ops->ctx, &h->lock);
@@ -327,45 +342,69 @@ static void *malloc_locked(caps_heap_t *h, size_t size)
         heap_changed(h); /* a refusal since we looked */
     ops = h->lock_ops;
     ops->release(ops->ctx, &h->lock);
-    return p;
+    return p ? p : malloc_slow(c, size, caps);
+}
+
+/* malloc's selection at priority 0 from heap h on (h may be NULL), up to
+ * the first heap that qualifies and is not known to be full (exactly what
+ * the selection would try first; reserve heaps, tried last, are passed by,
+ * and a request that changes itself or an alloc hook passes every heap by:
+ * fast_missing). Anything else (a heap that remembers a refusal, a
+ * failure, no such heap) goes to malloc_slow, which runs the whole
+ * selection from the start: a failed engine call changes nothing, so
+ * trying a heap again there is harmless. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline))
+#endif
+static void *malloc_walk(struct capheap_caps *c, size_t size, uint32_t caps, caps_heap_t *h)
+{
+    for (; h; h = list_next(h)) {
+        if ((h->fast_missing & caps) || !(h->caps[0] & caps))
+            continue;
+        size_t full = heap_full_at(h);
+        if (full == SIZE_MAX) {
+            if (h->lock_ops)
+                return malloc_locked(c, size, caps, h);
+            void *p = capheap_dbg_malloc(h->engine, size);
+            if (p)
+                return p;
+            break;
+        }
+        if (size < full)
+            break; /* may fit: the selection decides */
+        /* known to fail: the selection skips it too */
+    }
+    return malloc_slow(c, size, caps);
 }
 
 void *capheap_caps_malloc(capheap_caps_t *c, size_t size, uint32_t caps)
 {
     if (!c)
         return NULL;
-    /* Fast path: a plain request served by the first heap that qualifies
-     * at priority 0 and is not known to be full (exactly what the
-     * selection would try first). Anything else (no such heap, a reserve
-     * heap first, a heap that remembers a refusal, a failure) goes to
-     * malloc_slow, which runs the whole selection from the start: a
-     * failed engine call changes nothing, so trying a heap again there
-     * is harmless. The list is never empty once created. */
-    if (!(caps & c->fast_reject)) {
-        for (caps_heap_t *h = list_first(c);; ) {
-            if ((h->caps[0] & caps) && heap_matches(h, caps)) {
-                size_t full = heap_full_at(h);
-                if (full == SIZE_MAX) {
-                    void *p;
-                    if (h->fast_alloc)
-                        p = capheap_dbg_malloc(h->engine, size);
-                    else if (h->reserve)
-                        break;
-                    else
-                        p = malloc_locked(h, size);
-                    if (p)
-                        return p;
-                    break;
-                }
-                if (size < full)
-                    break; /* may fit: the selection decides */
-                /* known to fail: the selection skips it too */
-            }
-            if (!(h = list_next(h)))
-                break;
+    /* The first heap (the list is never empty once created), then
+     * malloc_walk from the next. */
+    caps_heap_t *h = list_first(c);
+    if (LIKELY(!(h->fast_missing & caps) && (h->caps[0] & caps))) {
+        size_t full = heap_full_at(h);
+        if (LIKELY(full == SIZE_MAX)) {
+            if (h->lock_ops)
+                return malloc_locked(c, size, caps, h);
+#if !CAPHEAP_DEBUG_HEADER
+            /* the no-op port (nothing runs concurrently): the engine is
+             * tail-called and calls caps_malloc_refused, which finds the
+             * request in the record, if it fails */
+            h->fast_size = size;
+            h->fast_caps = caps;
+            return capheap_heap_malloc_or(h->engine, size);
+#else
+            return malloc_walk(c, size, caps, h);
+#endif
         }
+        if (size < full)
+            return malloc_slow(c, size, caps); /* may fit: the selection decides */
+        /* known to fail: the selection skips it too */
     }
-    return malloc_slow(c, size, caps);
+    return malloc_walk(c, size, caps, list_next(h));
 }
 
 void *capheap_caps_calloc(capheap_caps_t *c, size_t n, size_t size, uint32_t caps)

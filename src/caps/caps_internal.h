@@ -58,9 +58,18 @@ struct capheap_caps_heap {
     uint32_t caps[CAPHEAP_PRIORITIES];
     uint32_t caps_union;
     uint32_t caps_missing;          /* ~caps_union: one test for "has them all" */
+    /* The request the engine is trying through malloc's fast path (no-op
+     * port only: nothing runs concurrently), for caps_malloc_refused. */
+    size_t fast_size;
+    uint32_t fast_caps;
+    uint32_t fast_missing;          /* caps_missing, plus every bit when malloc's
+                                       plain fast path must pass this heap by (a
+                                       reserve heap: tried last), plus the
+                                       instance's fast_reject (caps that change a
+                                       request; every bit while an alloc hook is
+                                       set): one test per heap. Written while no
+                                       allocation runs (creation, set_hooks). */
     bool reserve;         /* CAPHEAP_MT_RESERVE: tried last */
-    bool fast_alloc;      /* !reserve and the no-op lock port: the plain
-                             malloc fast path may use it as it is */
     bool exec_alias;      /* D/IRAM: EXEC requests are returned at the alias */
     bool runtime;         /* added by add_region* */
     uint8_t alias_kind;
@@ -192,6 +201,10 @@ static inline const caps_index_t *index_get(const struct capheap_caps *c)
     return atomic_load_explicit((_Atomic(caps_index_t *) *)(uintptr_t)&c->index,
                                 memory_order_acquire);
 }
+
+/* capheap_heap_malloc_or's continuation for every engine heap (its ctx is
+ * the heap's record): runs the whole selection (caps_alloc.c). */
+void *caps_malloc_refused(void *rec);
 
 /* The index entry containing addr, NULL if none. O(log entries). */
 const caps_index_entry_t *caps_index_find(const caps_index_t *idx, uintptr_t addr);

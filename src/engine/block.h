@@ -100,6 +100,8 @@ struct capheap_heap {
     size_t capacity;         /* payload of the single free block at creation */
     capheap_error_fn err;
     void *err_ctx;
+    capheap_refused_fn refused; /* capheap_heap_malloc_or's continuation */
+    void *refused_ctx;
     size_t report_bias;      /* added to every pointer reported through err
                                 (capheap_heap_set_report_bias) */
     void *region_start;

@@ -370,6 +370,23 @@ void *capheap_heap_malloc(capheap_heap_t *h, size_t n)
     return use_block(h, b, stride);
 }
 
+void capheap_heap_set_refused(capheap_heap_t *h, capheap_refused_fn refused, void *ctx)
+{
+    h->refused = refused;
+    h->refused_ctx = ctx;
+}
+
+void *capheap_heap_malloc_or(capheap_heap_t *h, size_t n)
+{
+    if (LIKELY(n <= h->capacity)) {
+        size_t stride = stride_for(n);
+        blk_t *b = take_fit(h, stride);
+        if (LIKELY(b != NULL))
+            return use_block(h, b, stride);
+    }
+    return h->refused ? h->refused(h->refused_ctx) : NULL;
+}
+
 void *capheap_heap_calloc(capheap_heap_t *h, size_t n, size_t size)
 {
     if (size && n > SIZE_MAX / size)

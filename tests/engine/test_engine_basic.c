@@ -855,6 +855,81 @@ static void t_independent_heaps(void)
     region_delete(b2);
 }
 
+/* ------------------------------------------------------- malloc_or */
+
+typedef struct {
+    int calls;
+    void *ctx_seen;
+    size_t free_seen;
+    capheap_heap_t *heap;
+} refusal_t;
+
+static char refusal_token;
+
+static void *on_refused(void *ctx)
+{
+    refusal_t *r = (refusal_t *)ctx;
+    r->calls++;
+    r->ctx_seen = ctx;
+    r->free_seen = capheap_heap_free_size(r->heap); /* the heap as the refusal left it */
+    return &refusal_token;
+}
+
+/* malloc_or gives what malloc gives when it succeeds, and the continuation's
+ * result, with the heap untouched, when malloc would return NULL. */
+static void t_malloc_or(void)
+{
+    static const size_t sizes[] = { 0, 1, 24, 100, 256, 1000, 3000 };
+    unsigned char *b1, *b2;
+    capheap_heap_t *h1 = new_heap(16 * 1024, &b1);
+    capheap_heap_t *h2 = new_heap(16 * 1024, &b2);
+    REQUIRE(h1 && h2);
+
+    /* without a continuation: plain NULL on refusal */
+    CHECK_NULL(capheap_heap_malloc_or(h2, SIZE_MAX));
+
+    refusal_t r = { 0, NULL, 0, h2 };
+    capheap_heap_set_refused(h2, on_refused, &r);
+    /* same requests on twin heaps: same offsets, same statistics */
+    for (int round = 0; round < 40; round++) {
+        size_t n = sizes[(size_t)round % (sizeof sizes / sizeof sizes[0])];
+        void *p1 = capheap_heap_malloc(h1, n);
+        void *p2 = capheap_heap_malloc_or(h2, n);
+        if (!p1) {
+            CHECK(p2 == &refusal_token);
+            continue;
+        }
+        REQUIRE(p2 && p2 != &refusal_token);
+        CHECK_EQ_SZ((size_t)((unsigned char *)p1 - b1), (size_t)((unsigned char *)p2 - b2));
+        CHECK_EQ_SZ(capheap_heap_usable_size(h2, p2), capheap_heap_usable_size(h1, p1));
+        if (round % 3 == 0) {
+            capheap_heap_free(h1, p1);
+            capheap_heap_free(h2, p2);
+        }
+    }
+    CHECK_EQ_SZ(capheap_heap_free_size(h2), capheap_heap_free_size(h1));
+    int calls_before = r.calls;
+
+    /* refusals: too large for any block, larger than the capacity, SIZE_MAX */
+    size_t free_before = capheap_heap_free_size(h2);
+    size_t largest = capheap_heap_largest_free(h2);
+    size_t refused_sizes[] = { largest + 1, capheap_heap_capacity(h2) + 1, SIZE_MAX };
+    for (size_t i = 0; i < 3; i++) {
+        CHECK(capheap_heap_malloc_or(h2, refused_sizes[i]) == &refusal_token);
+        CHECK_EQ_SZ(r.free_seen, free_before);
+    }
+    CHECK(r.calls == calls_before + 3);
+    CHECK(r.ctx_seen == &r);
+    CHECK_EQ_SZ(capheap_heap_free_size(h2), free_before);
+    CHECK_EQ_SZ(capheap_heap_largest_free(h2), largest);
+    CHECK_HEAP(h2);
+    /* the largest block itself is still served */
+    CHECK(capheap_heap_malloc_or(h2, largest) != &refusal_token);
+    CHECK_HEAP(h2);
+    region_delete(b1);
+    region_delete(b2);
+}
+
 int main(int argc, char **argv)
 {
     check_select(argc, argv);
@@ -882,5 +957,6 @@ int main(int argc, char **argv)
     RUN(t_walk);
     RUN(t_contains_and_region_bounds);
     RUN(t_independent_heaps);
+    RUN(t_malloc_or);
     return check_summary("engine.basic");
 }
