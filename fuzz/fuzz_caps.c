@@ -630,6 +630,23 @@ static void op_realloc(fin_t *in)
     adopt(p, n, caps, 1);
 }
 
+/* The data-bus address of p when p lies in a heap's instruction alias view
+ * (p itself otherwise). */
+static uintptr_t data_address(const unsigned char *p)
+{
+    const capheap_caps_heap_t *h = capheap_caps_heap_of(m.c, p);
+    uintptr_t a = (uintptr_t)p;
+    if (!h)
+        return a;
+    capheap_region_t r;
+    capheap_caps_heap_region(h, &r);
+    if (r.alias_kind == CAPHEAP_ALIAS_NONE || a < r.alias || a - r.alias >= r.size)
+        return a;
+    if (r.alias_kind == CAPHEAP_ALIAS_LINEAR)
+        return r.start + (a - r.alias);
+    return r.start + r.size - 4 - ((a - r.alias) & ~(uintptr_t)3);
+}
+
 static unsigned char *bad_pointer(fin_t *in)
 {
     static unsigned char static_bytes[64];
@@ -662,9 +679,16 @@ static unsigned char *bad_pointer(fin_t *in)
         p = (unsigned char *)(uintptr_t)(((uintptr_t)0 - 64u) + (d & 63u));
         break;
     }
+    /* the instruction alias of a D/IRAM heap is a second view of its data:
+     * free/realloc/size accept it for every block (caps.h), also for one
+     * returned at its data address (e.g. a freed alias pointer whose data
+     * address now starts a new block) */
+    uintptr_t da = p ? data_address(p) : 0;
     for (size_t i = 0; p && i < m.nlive; i++) {
         const blk_t *b = &m.live[i];
         if (b->p == p)
+            return NULL;
+        if (da != (uintptr_t)p && da + 2 * CAPHEAP_ALIGNMENT >= b->lo && da < b->hi)
             return NULL;
         /* a block returned at an instruction alias is also a valid block
          * at its data address (free accepts both); its data-side bytes are
