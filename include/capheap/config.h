@@ -85,6 +85,20 @@
 #endif
 
 /*
+ * Task tracking (CAPHEAP_TASK_TRACKING, capheap/tasks.h): entries of the
+ * owner table each heap keeps (owner, current and peak bytes, live
+ * blocks). An owner that finds the table of a heap full is counted in that
+ * heap's "other" bucket (CAPHEAP_OWNER_OTHER). Cost, per heap (region):
+ * (this + 1) * 4 words + 2 words, rounded up to CAPHEAP_ALIGNMENT (152
+ * bytes on 32-bit targets, 304 on 64-bit hosts at the default 8), taken
+ * from the region; each free and allocation scans up to this many entries.
+ * Ignored without task tracking.
+ */
+#ifndef CAPHEAP_TASK_TRACKING_OWNERS
+#define CAPHEAP_TASK_TRACKING_OWNERS 8
+#endif
+
+/*
  * GC heap (capheap/gc.h): number of root ranges an instance can register.
  * Cost: two words each in every GC instance record.
  */

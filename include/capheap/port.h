@@ -149,6 +149,11 @@ uint64_t capheap_port_time_us(void);
  * task tracking or tracing is on.
  */
 #define CAPHEAP_OWNER_PRE_SCHEDULER ((uintptr_t)0)
+/* Reserved by task tracking (capheap/tasks.h): the bucket of owners that
+ * found a heap's owner table full, and "every owner" in its reset and
+ * clear calls. An owner function must return neither. */
+#define CAPHEAP_OWNER_OTHER (~(uintptr_t)0)
+#define CAPHEAP_OWNER_ALL (~(uintptr_t)0 - 1u)
 typedef uintptr_t (*capheap_owner_fn)(void);
 void capheap_port_set_owner_fn(capheap_owner_fn fn);
 uintptr_t capheap_port_owner(void);

@@ -139,12 +139,11 @@ static capheap_err_t record_finish(struct capheap_caps *c, caps_heap_t *h, uintp
 {
     if (from >= h->end)
         return CAPHEAP_ERR_TOO_SMALL;
-    h->engine = capheap_heap_create((void *)from, (size_t)(h->end - from));
+    h->engine = capheap_dbg_heap_create((void *)from, (size_t)(h->end - from));
     if (!h->engine)
         return CAPHEAP_ERR_TOO_SMALL;
     capheap_heap_set_error_hook(h->engine, c->cfg.error_hook, c->cfg.error_ctx);
     capheap_heap_set_refused(h->engine, caps_malloc_refused, h);
-    capheap_dbg_heap_created(h->engine);
     if (capheap_fault_fail("caps lock") || !c->lock_ops->init(c->lock_ops->ctx, &h->lock))
         return CAPHEAP_ERR_NO_MEM;
     return CAPHEAP_OK;

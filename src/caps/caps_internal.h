@@ -206,6 +206,15 @@ static inline const caps_index_t *index_get(const struct capheap_caps *c)
  * the heap's record): runs the whole selection (caps_alloc.c). */
 void *caps_malloc_refused(void *rec);
 
+/* Heaps in address order (by region start), through the index: entries of a
+ * heap split around a nested heap are visited once (at the heap's start). */
+#define FOR_EACH_HEAP_BY_ADDRESS(c, h)                                             \
+    for (const caps_index_t *idx_ = index_get(c); idx_; idx_ = NULL)               \
+        for (size_t i_ = 0; i_ < idx_->count; i_++)                                \
+            /* h names the loop variable: it cannot be parenthesised */         \
+            for (caps_heap_t *h = idx_->e[i_].heap; /* NOLINT(bugprone-macro-parentheses) */ \
+                 h && !idx_->e[i_].alias && idx_->e[i_].lo == h->start; h = NULL) /* NOLINT(bugprone-macro-parentheses) */
+
 /* The index entry containing addr, NULL if none. O(log entries). */
 const caps_index_entry_t *caps_index_find(const caps_index_t *idx, uintptr_t addr);
 

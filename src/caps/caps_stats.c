@@ -6,15 +6,6 @@
 
 #include <string.h>
 
-/* Heaps in address order (by region start), through the index: entries of a
- * heap split around a nested heap are visited once (at the heap's start). */
-#define FOR_EACH_HEAP_BY_ADDRESS(c, h)                                             \
-    for (const caps_index_t *idx_ = index_get(c); idx_; idx_ = NULL)               \
-        for (size_t i_ = 0; i_ < idx_->count; i_++)                                \
-            /* h names the loop variable: it cannot be parenthesised */         \
-            for (caps_heap_t *h = idx_->e[i_].heap; /* NOLINT(bugprone-macro-parentheses) */ \
-                 h && !idx_->e[i_].alias && idx_->e[i_].lo == h->start; h = NULL) /* NOLINT(bugprone-macro-parentheses) */
-
 /* The heaps the statistics by caps cover: those a request with these caps
  * may be served from. CACHE_ALIGNED only raises the alignment (caps.h): it is
  * left out of the match here as in the allocation path, so that, e.g., the

@@ -258,11 +258,27 @@ static void fill_new(capheap_heap_t *h, uintptr_t e, uintptr_t u, size_t n)
 
 /* ---------------------------------------------------------------- calls */
 
-void capheap_dbg_heap_created(capheap_heap_t *h)
+capheap_heap_t *capheap_dbg_heap_create(void *start, size_t size)
 {
+    uintptr_t s = (uintptr_t)start;
+    size_t skip = 0;
+#if CAPHEAP_TASK_TRACKING
+    const uintptr_t a = (uintptr_t)CAPHEAP_ALIGNMENT;
+    uintptr_t t = (s + a - 1u) & ~(a - 1u);
+    if (!start || t < s || t - s > size || size - (size_t)(t - s) < CAPHEAP_OWNER_TABLE_BYTES)
+        return NULL;
+    skip = (size_t)(t - s) + CAPHEAP_OWNER_TABLE_BYTES;
+#endif
+    capheap_heap_t *h = capheap_heap_create((void *)(s + skip), size - skip);
+    if (!h)
+        return NULL;
+#if CAPHEAP_TASK_TRACKING
+    memset(capheap_owner_table(h), 0, sizeof(capheap_owner_table_t));
+#endif
     capheap_heap_set_report_bias(h, PREFIX);
     if (FILL)
         capheap_heap_walk(h, fill_walk, NULL);
+    return h;
 }
 
 static inline void *finish_alloc(capheap_heap_t *h, void *e, size_t n)

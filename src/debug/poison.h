@@ -23,7 +23,10 @@ static inline void *capheap_dbg_user_of(void *engine_payload)
 
 #if !CAPHEAP_DEBUG_HEADER
 
-static inline void capheap_dbg_heap_created(capheap_heap_t *h) { (void)h; }
+static inline capheap_heap_t *capheap_dbg_heap_create(void *start, size_t size)
+{
+    return capheap_heap_create(start, size);
+}
 static inline void *capheap_dbg_malloc(capheap_heap_t *h, size_t n) { return capheap_heap_malloc(h, n); }
 static inline void *capheap_dbg_aligned_alloc_offs(capheap_heap_t *h, size_t n, size_t align, size_t offs)
 {
@@ -49,9 +52,12 @@ static inline bool capheap_dbg_walk(capheap_heap_t *h, capheap_walk_fn fn, void 
 
 #else
 
-/* A heap was just created over a region: the engine reports user pointers
- * from now on, and (comprehensive) its free memory gets the free fill. */
-void capheap_dbg_heap_created(capheap_heap_t *h);
+/* capheap_heap_create for blocks in this build's format: with task
+ * tracking the heap's owner table is placed at the (aligned) start of the
+ * range and the engine heap after it (owner_internal.h); the engine reports
+ * user pointers; (comprehensive) free memory gets the free fill. NULL when
+ * the range cannot hold the table and a heap. */
+capheap_heap_t *capheap_dbg_heap_create(void *start, size_t size);
 void *capheap_dbg_malloc(capheap_heap_t *h, size_t n);
 /* (user + offs) is a multiple of align */
 void *capheap_dbg_aligned_alloc_offs(capheap_heap_t *h, size_t n, size_t align, size_t offs);

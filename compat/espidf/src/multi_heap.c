@@ -78,11 +78,10 @@ multi_heap_handle_t multi_heap_register(void *start, size_t size)
     uintptr_t body = h + sizeof(struct multi_heap_info);
     if (body < lo || body > lo + size)
         return NULL;
-    capheap_heap_t *engine = capheap_heap_create((void *)body, (size_t)(lo + size - body));
+    capheap_heap_t *engine = capheap_dbg_heap_create((void *)body, (size_t)(lo + size - body));
     if (!engine)
         return NULL;
     multi_heap_handle_t mh = (multi_heap_handle_t)h;
-    capheap_dbg_heap_created(engine);
     mh->heap = engine;
     mh->lock_ops = NULL;
     mh->user_lock = NULL;
