@@ -114,6 +114,13 @@ size_t capheap_caps_owner_usage(capheap_caps_t *inst, uintptr_t owner, uint32_t 
 size_t capheap_caps_owners(capheap_caps_t *inst, uintptr_t *out, size_t max);
 
 /*
+ * The owner at position `index` of capheap_caps_owners' order, without a
+ * buffer: true and *owner set, false (nothing written) past the end or for
+ * a NULL instance or owner. O(heaps^2 * CAPHEAP_TASK_TRACKING_OWNERS^2).
+ */
+bool capheap_caps_owner_at(capheap_caps_t *inst, size_t index, uintptr_t *owner);
+
+/*
  * The live blocks of `owner` (CAPHEAP_OWNER_ALL: of everyone;
  * CAPHEAP_OWNER_OTHER: those counted in a heap's "other" bucket) in the
  * heaps matching caps_mask (0 or CAPHEAP_CAP_INVALID: every heap), heap by
@@ -154,7 +161,8 @@ typedef bool (*capheap_owner_name_fn)(void *ctx, uintptr_t owner, char *name, si
 /*
  * Prints the overview ESP-IDF's heap_caps_print_all_task_stat_overview
  * prints: a box-drawn table (UTF-8) with one row per owner
- * (capheap_caps_owners order) giving its name, ALIVE/DELETED, current
+ * (capheap_caps_owners order; only `owner`'s row unless it is
+ * CAPHEAP_OWNER_ALL, an owner without entries then showing zeros) giving its name, ALIVE/DELETED, current
  * bytes, peak bytes (sum of per-heap peaks) and the number of heaps it has
  * an entry in. name_fn may be NULL: owners are then named
  * "Pre-scheduler" (CAPHEAP_OWNER_PRE_SCHEDULER), "other"
@@ -162,7 +170,8 @@ typedef bool (*capheap_owner_name_fn)(void *ctx, uintptr_t owner, char *name, si
  * pre-scheduler and "other" rows are always ALIVE, as in ESP-IDF). Does
  * nothing for a NULL instance or print. O(heaps^2 * owners^2).
  */
-void capheap_caps_print_owner_overview(capheap_caps_t *inst, capheap_owner_name_fn name_fn,
+void capheap_caps_print_owner_overview(capheap_caps_t *inst, uintptr_t owner,
+                                       capheap_owner_name_fn name_fn,
                                        void *name_ctx, capheap_print_fn print, void *ctx);
 
 /*

@@ -191,6 +191,33 @@ size_t capheap_caps_owners(capheap_caps_t *c, uintptr_t *out, size_t max)
     return o.n;
 }
 
+typedef struct {
+    size_t want, n;
+    uintptr_t found;
+    bool ok;
+} nth_ctx_t;
+
+static bool nth_owner(void *ctx, uintptr_t owner)
+{
+    nth_ctx_t *t = (nth_ctx_t *)ctx;
+    if (t->n++ != t->want)
+        return true;
+    t->found = owner;
+    t->ok = true;
+    return false;
+}
+
+bool capheap_caps_owner_at(capheap_caps_t *c, size_t index, uintptr_t *owner)
+{
+    if (!c || !owner)
+        return false;
+    nth_ctx_t t = { index, 0, 0, false };
+    for_each_owner(c, nth_owner, &t);
+    if (t.ok)
+        *owner = t.found;
+    return t.ok;
+}
+
 /* ----------------------------------------------------------------- blocks */
 
 /* Does the block of owner o in table t belong to the selection `want`? */
@@ -345,8 +372,9 @@ static bool overview_row(void *ctx, uintptr_t owner)
     return true;
 }
 
-void capheap_caps_print_owner_overview(capheap_caps_t *c, capheap_owner_name_fn name_fn,
-                                       void *name_ctx, capheap_print_fn print, void *ctx)
+void capheap_caps_print_owner_overview(capheap_caps_t *c, uintptr_t owner,
+                                       capheap_owner_name_fn name_fn, void *name_ctx,
+                                       capheap_print_fn print, void *ctx)
 {
     if (!c || !print)
         return;
@@ -356,7 +384,10 @@ void capheap_caps_print_owner_overview(capheap_caps_t *c, capheap_owner_name_fn 
                    "TASK", "STATUS", "CURRENT MEMORY USAGE", "PEAK MEMORY USAGE", "TOTAL HEAP USED");
     overview_rule(print, ctx, "\xe2\x94\x9c", "\xe2\x94\xbc", "\xe2\x94\xa4"); /* ├ ┼ ┤ */
     print_ctx_t p = { c, name_fn, name_ctx, print, ctx };
-    for_each_owner(c, overview_row, &p);
+    if (owner == CAPHEAP_OWNER_ALL)
+        for_each_owner(c, overview_row, &p);
+    else
+        (void)overview_row(&p, owner);
     overview_rule(print, ctx, "\xe2\x94\x94", "\xe2\x94\xb4", "\xe2\x94\x98"); /* └ ┴ ┘ */
 }
 

@@ -72,6 +72,13 @@ static void t_pre_scheduler(void)
     CHECK_EQ_SZ(capheap_caps_owners(F.caps, owners, 4), 2);
     CHECK_EQ_U(owners[0], CAPHEAP_OWNER_PRE_SCHEDULER);
     CHECK_EQ_U(owners[1], TASK_A);
+    uintptr_t o = 77;
+    CHECK(capheap_caps_owner_at(F.caps, 1, &o) && o == TASK_A);
+    CHECK(capheap_caps_owner_at(F.caps, 0, &o) && o == CAPHEAP_OWNER_PRE_SCHEDULER);
+    o = 77;
+    CHECK(!capheap_caps_owner_at(F.caps, 2, &o) && o == 77);
+    CHECK(!capheap_caps_owner_at(F.caps, 0, NULL));
+    CHECK(!capheap_caps_owner_at(NULL, 0, &o));
     capheap_caps_free(F.caps, b);
     capheap_caps_free(F.caps, c);
     CHECK_EQ_U(F.errors, 0);
@@ -286,7 +293,7 @@ static void t_overview(void)
     REQUIRE(c1);
     static tfx_sink_t out;
     memset(&out, 0, sizeof out);
-    capheap_caps_print_owner_overview(F.caps, test_names, NULL, tfx_sink, &out);
+    capheap_caps_print_owner_overview(F.caps, CAPHEAP_OWNER_ALL, test_names, NULL, tfx_sink, &out);
     /* owners in order of first appearance, heaps by address: DRAM's
      * table (pre-scheduler, A, C), then SPIRAM's (B) */
     static const char *const expect[] = {
@@ -313,15 +320,20 @@ static void t_overview(void)
         }
         at = f + strlen(expect[i]);
     }
+    /* one owner's row only */
+    memset(&out, 0, sizeof out);
+    capheap_caps_print_owner_overview(F.caps, TASK_B, test_names, NULL, tfx_sink, &out);
+    CHECK(strstr(out.buf, expect[5]) != NULL && strstr(out.buf, "task_a") == NULL); /* task_b */
+    CHECK(strstr(out.buf, expect[1]) != NULL);
     /* the default names */
     memset(&out, 0, sizeof out);
-    capheap_caps_print_owner_overview(F.caps, NULL, NULL, tfx_sink, &out);
+    capheap_caps_print_owner_overview(F.caps, CAPHEAP_OWNER_ALL, NULL, NULL, tfx_sink, &out);
     CHECK(strstr(out.buf, "             0x1000 \xe2\x94\x82 ALIVE ") != NULL);
     CHECK(strstr(out.buf, "             0x2000 \xe2\x94\x82 ALIVE ") != NULL);
     /* after clearing the dead task's entry it is gone from the overview */
     CHECK_EQ_SZ(capheap_caps_owner_clear(F.caps, TASK_B), 1);
     memset(&out, 0, sizeof out);
-    capheap_caps_print_owner_overview(F.caps, test_names, NULL, tfx_sink, &out);
+    capheap_caps_print_owner_overview(F.caps, CAPHEAP_OWNER_ALL, test_names, NULL, tfx_sink, &out);
     CHECK(strstr(out.buf, "task_b") == NULL);
     CHECK(strstr(out.buf, "task_a") != NULL);
 
@@ -393,7 +405,7 @@ static void t_table_full(void)
     /* the overview has an "other" row */
     static tfx_sink_t out;
     memset(&out, 0, sizeof out);
-    capheap_caps_print_owner_overview(F.caps, NULL, NULL, tfx_sink, &out);
+    capheap_caps_print_owner_overview(F.caps, CAPHEAP_OWNER_ALL, NULL, NULL, tfx_sink, &out);
     CHECK(strstr(out.buf, "              other \xe2\x94\x82 ALIVE ") != NULL);
     /* an owner with an entry frees all and is cleared: its entry is not
      * reused while "other" still holds blocks */
@@ -483,9 +495,9 @@ static void t_bad_input(void)
     CHECK_EQ_SZ(capheap_caps_owner_clear(NULL, CAPHEAP_OWNER_ALL), 0);
     static tfx_sink_t out;
     memset(&out, 0, sizeof out);
-    capheap_caps_print_owner_overview(NULL, NULL, NULL, tfx_sink, &out);
+    capheap_caps_print_owner_overview(NULL, CAPHEAP_OWNER_ALL, NULL, NULL, tfx_sink, &out);
     capheap_caps_print_owner_stats(NULL, CAPHEAP_OWNER_ALL, NULL, NULL, tfx_sink, &out);
-    capheap_caps_print_owner_overview(F.caps, NULL, NULL, NULL, NULL);
+    capheap_caps_print_owner_overview(F.caps, CAPHEAP_OWNER_ALL, NULL, NULL, NULL, NULL);
     capheap_caps_print_owner_stats(F.caps, CAPHEAP_OWNER_ALL, NULL, NULL, NULL, NULL);
     CHECK_EQ_SZ(out.len, 0);
     /* an unknown owner: zeros, no entry */
@@ -496,9 +508,21 @@ static void t_bad_input(void)
     CHECK(capheap_caps_heap_owner_usage(F.dram, CAPHEAP_OWNER_OTHER, &u));
     CHECK_EQ_SZ(capheap_caps_heap_owners(F.dram, NULL, 0), 0);
     /* an empty instance prints only the frame */
-    capheap_caps_print_owner_overview(F.caps, NULL, NULL, tfx_sink, &out);
+    capheap_caps_print_owner_overview(F.caps, CAPHEAP_OWNER_ALL, NULL, NULL, tfx_sink, &out);
     CHECK(strstr(out.buf, "TASK") != NULL);
     CHECK(strstr(out.buf, "ALIVE") == NULL);
+    /* an owner hook returning a reserved value: counted in the bucket */
+    g_owner = CAPHEAP_OWNER_ALL;
+    void *r1 = capheap_caps_malloc(F.caps, 24, TFX_INT);
+    g_owner = CAPHEAP_OWNER_OTHER;
+    void *r2 = capheap_caps_malloc(F.caps, 8, TFX_INT);
+    REQUIRE(r1 && r2);
+    CHECK_USAGE(F.dram, CAPHEAP_OWNER_OTHER, 32, 32, 2);
+    CHECK_EQ_SZ(capheap_caps_heap_owners(F.dram, NULL, 0), 1);
+    capheap_caps_free(F.caps, r1);
+    capheap_caps_free(F.caps, r2);
+    CHECK_USAGE(F.dram, CAPHEAP_OWNER_OTHER, 0, 32, 0);
+    capheap_caps_owner_reset_peak(F.caps, CAPHEAP_OWNER_ALL);
     /* a bad free does not touch the figures */
     g_owner = TASK_A;
     void *p = capheap_caps_malloc(F.caps, 40, TFX_INT);

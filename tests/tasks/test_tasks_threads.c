@@ -122,7 +122,7 @@ static void t_threads_exact(void)
 
     /* the overview names every worker with its figures */
     static tfx_sink_t out;
-    capheap_caps_print_owner_overview(F.caps, name_thread, w, tfx_sink, &out);
+    capheap_caps_print_owner_overview(F.caps, CAPHEAP_OWNER_ALL, name_thread, w, tfx_sink, &out);
     for (unsigned i = 0; i < THREADS; i++) {
         capheap_owner_usage_t u;
         CHECK_EQ_SZ(capheap_caps_owner_usage(F.caps, w[i].owner, 0, &u), 2);
@@ -166,7 +166,7 @@ static void *reader(void *arg)
                 return (void *)1;
         (void)capheap_caps_owner_blocks(F.caps, CAPHEAP_OWNER_ALL, 0, NULL, 0);
         out.len = 0;
-        capheap_caps_print_owner_overview(F.caps, NULL, NULL, tfx_sink, &out);
+        capheap_caps_print_owner_overview(F.caps, CAPHEAP_OWNER_ALL, NULL, NULL, tfx_sink, &out);
     }
     return NULL;
 }
