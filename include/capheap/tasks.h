@@ -11,7 +11,9 @@
  * the port's owner hook, the thread on hosted builds,
  * CAPHEAP_OWNER_PRE_SCHEDULER before any task exists; capheap/port.h).
  * realloc gives the block to the owner that calls it (its old size leaves
- * the old owner, its new size joins the caller).
+ * the old owner, its new size joins the caller; when the block moves, the
+ * new one is counted before the old one leaves, as both exist during the
+ * copy, so peaks include both).
  *
  * Tables. Each heap (region) keeps a fixed table of
  * CAPHEAP_TASK_TRACKING_OWNERS entries (capheap/config.h) plus an "other"

@@ -395,8 +395,15 @@ void *capheap_dbg_realloc(capheap_heap_t *h, void *p, size_t n)
     void *e = capheap_heap_realloc(h, (void *)eng(u), n + OVH);
     if (!e)
         return NULL;
+    if (e == (void *)eng(u)) {
+        capheap_owner_release(h, owner, old);
+        return finish_alloc(h, e, n);
+    }
+    /* moved: both blocks existed during the copy, as with the malloc, copy
+     * and free of the comprehensive path (owner figures and peaks agree) */
+    void *q = finish_alloc(h, e, n);
     capheap_owner_release(h, owner, old);
-    return finish_alloc(h, e, n);
+    return q;
 }
 
 /* ------------------------------------------------------------ statistics */
