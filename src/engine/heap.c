@@ -269,10 +269,29 @@ static COLD void reject(capheap_heap_t *h, const void *p)
 
 /* Validates a pointer given to free/realloc/usable_size and returns its
  * block, or reports (unless quiet) and returns NULL. */
-static blk_t *used_block_q(capheap_heap_t *h, const void *p, bool quiet)
+static inline blk_t *used_block_q(capheap_heap_t *h, const void *p, bool quiet)
 {
     uintptr_t a = (uintptr_t)p - W;
-#if CAPHEAP_CHECKS
+#if CAPHEAP_CHECKS && !defined(__OPTIMIZE_SIZE__)
+    /* Built for speed: verdict's acceptance inline (free()'s checks), the
+     * verdict itself only to name what is wrong. */
+    size_t off = a - h->first;
+    if (LIKELY(rotr_align(off) <= h->lim_units)) {
+        blk_t *b = block_at(a);
+        size_t hdr = b->header;
+        size_t stride = hdr & ~F_MASK;
+        if (LIKELY(!(hdr & ((ALIGN - 1) & ~F_PREV_FREE))) && LIKELY(stride - BLOCK_MIN <= h->lim - off) &&
+            LIKELY(!(block_at(a + stride)->header & F_PREV_FREE))) {
+            if (!(hdr & F_PREV_FREE))
+                return b;
+            blk_t *prev = block_prev(b);
+            uintptr_t pa = (uintptr_t)prev;
+            if (rotr_align(pa - h->first) < (off >> ALIGN_LOG2) && prev->header == ((a - pa) | F_FREE))
+                return b;
+        }
+    }
+    int why = verdict(h, a);
+#elif CAPHEAP_CHECKS
     int why = verdict(h, a);
 #else
     /* only the range and the alignment: the header is trusted */
@@ -578,17 +597,36 @@ static void claim(capheap_heap_t *h, blk_t *b)
 }
 
 /* Gives the tail of used block b beyond `stride` back to the heap, merged
- * with a free follower. */
+ * with a free follower. Built for size: the tail becomes a used block that
+ * release() frees; built for speed, the split and merge are done here. */
 static void trim(capheap_heap_t *h, blk_t *b, size_t stride)
 {
-    size_t rest = block_stride(b) - stride;
+    size_t have = block_stride(b);
+    size_t rest = have - stride;
     if (rest < BLOCK_MIN)
         return;
     b->header -= rest; /* the flags are in the low bits */
     blk_t *r = block_at((uintptr_t)b + stride);
+#if defined(__OPTIMIZE_SIZE__)
     r->header = rest; /* a used block whose predecessor is used */
     h->total_blocks++;
-    release_merging(h, r);
+    release(h, r);
+#else
+    blk_t *next = block_at((uintptr_t)b + have);
+    h->free_strides += rest;
+    if (block_is_free(next)) {
+        size_t ns = block_stride(next);
+        list_remove(h, next);
+        next->header = DEAD_HEADER;
+        block_absorbed(next);
+        rest += ns; /* the tail joins the free follower: no new block */
+    } else {
+        h->free_blocks++;
+        h->total_blocks++;
+    }
+    make_free(r, rest, 0);
+    list_insert(h, r, rest);
+#endif
 }
 
 /* The end of every allocation built from these verbs: used block b keeps
