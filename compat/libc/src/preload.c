@@ -55,7 +55,9 @@
 #ifndef CAPHEAP_PRELOAD_BIG_MAX
 #define CAPHEAP_PRELOAD_BIG_MAX ((size_t)32 * 1024 * 1024)
 #endif
-#define FIRST_REGION ((size_t)4 * 1024 * 1024)
+/* The first heap: untouched pages cost nothing, and every further heap a
+ * program spills into adds its own peak of touched pages (docs/libc.md). */
+#define FIRST_REGION ((size_t)16 * 1024 * 1024)
 #define MAX_REGION ((size_t)1024 * 1024 * 1024)
 #define HOST_CAPS (CAPHEAP_CAP_DEFAULT | CAPHEAP_CAP_INTERNAL | CAPHEAP_CAP_8BIT | \
                    CAPHEAP_CAP_32BIT | CAPHEAP_CAP_DMA)
@@ -940,10 +942,11 @@ __attribute__((destructor)) static void write_stats(void)
     fx_unlock(&big_lock);
     int n = capheap_snprintf(line, sizeof line,
                              "capheap_malloc pid=%ld calls=%llu heaps=%zu heap_bytes=%zu "
-                             "free_bytes=%zu big_maps=%llu big_peak=%zu\n",
+                             "free_bytes=%zu min_free=%zu big_maps=%llu big_peak=%zu\n",
                              (long)getpid(), atomic_load(&stat_calls),
                              capheap_caps_heap_count(inst), mapped_heap_bytes,
-                             capheap_caps_get_free_size(inst, 0), maps, peak);
+                             capheap_caps_get_free_size(inst, 0),
+                             capheap_caps_get_minimum_free_size(inst, 0), maps, peak);
     int fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
     if (fd < 0)
         return;
