@@ -492,11 +492,13 @@ static bool resolve(struct capheap_caps *c, void *ptr, owner_t *o)
         }
         o->block = (void *)d;
     }
+    size_t u;
     heap_lock(h);
-    size_t u = capheap_dbg_usable_size(h->engine, o->block);
+    bool live = capheap_dbg_query(h->engine, o->block, &u);
     heap_unlock(h);
-    if (u == 0)
-        return false; /* the engine reported it */
+    if (!live)
+        return false; /* the engine or the debug layer reported it; u may be
+                       * 0 for a live malloc(0) block with a debug prefix */
     o->block_usable = u;
     o->usable = u;
     if (o->alias && h->alias_kind == CAPHEAP_ALIAS_WORD_REVERSED) {

@@ -353,6 +353,14 @@ size_t capheap_dbg_usable_size(capheap_heap_t *h, const void *p)
     return field_size((uintptr_t)p);
 }
 
+bool capheap_dbg_query(capheap_heap_t *h, const void *p, size_t *usable)
+{
+    if (!p || !checked_block(h, (uintptr_t)p))
+        return false;
+    *usable = field_size((uintptr_t)p);
+    return true;
+}
+
 void *capheap_dbg_realloc(capheap_heap_t *h, void *p, size_t n)
 {
     if (!p)

@@ -35,6 +35,11 @@ static inline void *capheap_dbg_aligned_alloc_offs(capheap_heap_t *h, size_t n, 
 static inline void capheap_dbg_free(capheap_heap_t *h, void *p) { capheap_heap_free(h, p); }
 static inline void *capheap_dbg_realloc(capheap_heap_t *h, void *p, size_t n) { return capheap_heap_realloc(h, p, n); }
 static inline size_t capheap_dbg_usable_size(capheap_heap_t *h, const void *p) { return capheap_heap_usable_size(h, p); }
+static inline bool capheap_dbg_query(capheap_heap_t *h, const void *p, size_t *usable)
+{
+    *usable = capheap_heap_usable_size(h, p); /* a live engine block is never 0 */
+    return *usable != 0;
+}
 static inline size_t capheap_dbg_largest_free(const capheap_heap_t *h) { return capheap_heap_largest_free(h); }
 static inline size_t capheap_dbg_free_size(const capheap_heap_t *h) { return capheap_heap_free_size(h); }
 static inline size_t capheap_dbg_minimum_free_size(const capheap_heap_t *h) { return capheap_heap_minimum_free_size(h); }
@@ -65,6 +70,9 @@ void capheap_dbg_free(capheap_heap_t *h, void *p);
 void *capheap_dbg_realloc(capheap_heap_t *h, void *p, size_t n);
 /* The requested size (0, reported, for a bad pointer or damaged block). */
 size_t capheap_dbg_usable_size(capheap_heap_t *h, const void *p);
+/* Validates p (false, reported, for a bad pointer or damaged block) and
+ * gives its requested size, which may be 0 (malloc(0)). */
+bool capheap_dbg_query(capheap_heap_t *h, const void *p, size_t *usable);
 size_t capheap_dbg_largest_free(const capheap_heap_t *h);
 size_t capheap_dbg_free_size(const capheap_heap_t *h);
 size_t capheap_dbg_minimum_free_size(const capheap_heap_t *h);

@@ -954,6 +954,34 @@ static void t_exec_odd_sizes_word_access(void)
     fx_close(&f);
 }
 
+/* A malloc(0) block is live at every debug level (its recorded size is 0
+ * when a debug prefix exists): realloc grows it in place or by a move, size
+ * queries answer, free takes it back, and nothing is reported. */
+static void t_zero_size_block_lives(void)
+{
+    fixture_t f;
+    errs_t e;
+    REQUIRE(open_with_errs(&f, "esp32", FX_ALL, &e));
+    static const uint32_t caps[] = { CAPHEAP_CAP_8BIT, CAPHEAP_CAP_DMA, CAPHEAP_CAP_SPIRAM };
+    for (size_t k = 0; k < sizeof caps / sizeof caps[0]; k++) {
+        unsigned char *p = capheap_caps_malloc(f.caps, 0, caps[k]);
+        REQUIRE(p);
+        CHECK(capheap_caps_get_containing_block_size(f.caps, p) > 0 ||
+              capheap_caps_get_allocated_size(f.caps, p) == 0);
+        unsigned char *q = capheap_caps_realloc(f.caps, p, 300, caps[k]);
+        REQUIRE(q);
+        CHECK(capheap_caps_get_allocated_size(f.caps, q) >= 300);
+        memset(q, 0x3C, 300);
+        unsigned char *z = capheap_caps_malloc(f.caps, 0, caps[k]);
+        REQUIRE(z);
+        capheap_caps_free(f.caps, z);
+        capheap_caps_free(f.caps, q);
+    }
+    CHECK_EQ_U(e.count, 0);
+    CHECK(capheap_caps_check_integrity_all(f.caps, NULL, NULL));
+    fx_close(&f);
+}
+
 int main(void)
 {
     RUN(t_esp32_five_heaps);
@@ -972,5 +1000,6 @@ int main(void)
     RUN(t_full_heap_skip);
     RUN(t_dma_blocks_own_whole_cache_lines);
     RUN(t_exec_odd_sizes_word_access);
+    RUN(t_zero_size_block_lives);
     return check_summary("caps.api");
 }
