@@ -562,9 +562,19 @@ static void op_prefer(fin_t *in)
     const capheap_caps_heap_t *h = capheap_caps_heap_of(m.c, p);
     ENSURE(h != NULL);
     uint32_t hc = capheap_caps_heap_caps(h);
+    /* An earlier entry the heap satisfies may still have failed there (e.g.
+     * DMA with an alignment raised to whole cache lines) while a later one
+     * succeeded: a block at the instruction alias was served by an EXEC
+     * entry, one at the data address of a heap with an alias by a non-EXEC
+     * entry. */
+    capheap_region_t hr;
+    capheap_caps_heap_region(h, &hr);
+    bool has_alias = hr.alias_kind != CAPHEAP_ALIAS_NONE;
+    bool at_alias = has_alias && (uintptr_t)p >= hr.alias && (uintptr_t)p < hr.alias + hr.size;
     size_t which = count;
     for (size_t i = 0; i < count && which == count; i++)
-        if (!refused(list[i]) && (hc & match_caps(list[i])) == match_caps(list[i]))
+        if (!refused(list[i]) && (hc & match_caps(list[i])) == match_caps(list[i]) &&
+            (!has_alias || at_alias == ((list[i] & CAPHEAP_CAP_EXEC) != 0)))
             which = i;
     ENSURE(which < count);
     m.prefer = true;
@@ -697,9 +707,14 @@ static unsigned char *bad_pointer(fin_t *in)
             (uintptr_t)p < b->hi)
             return NULL;
     }
-    for (size_t i = 0; p && i < m.npinned; i++)
-        if (p >= m.pinned[i].p && p < m.pinned[i].p + m.pinned[i].usable)
-            return NULL; /* a nested heap's own records and blocks live there */
+    for (size_t i = 0; p && i < m.npinned; i++) {
+        uintptr_t lo = (uintptr_t)m.pinned[i].p, hi = lo + m.pinned[i].usable;
+        if (((uintptr_t)p >= lo && (uintptr_t)p < hi) ||
+            (da != (uintptr_t)p && da + 2 * CAPHEAP_ALIGNMENT >= lo && da < hi))
+            return NULL; /* a nested heap's own records and blocks live there
+                          * (also seen through a stale alias pointer whose
+                          * data address is the pinned block: a live block) */
+    }
     return p;
 }
 

@@ -10,7 +10,7 @@
  */
 #include "caps_internal.h"
 #include "capheap/tasks.h"
-#include "owner_internal.h"
+#include "../debug/owner_internal.h" /* relative: found without -I src/debug (Arduino export) */
 #include "../debug/tools.h" /* CAPHEAP_VALGRIND: walks read block prefixes */
 
 #include <string.h>
