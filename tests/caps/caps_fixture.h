@@ -10,6 +10,7 @@
 #include "capheap/caps.h"
 #include "capheap/sim.h"
 #include "check.h"
+#include "text_sink.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -108,23 +109,6 @@ static inline const char *fx_type_of(const fixture_t *f, const void *p)
 static inline uintptr_t fx_chip(const fixture_t *f, const void *p)
 {
     return capheap_sim_to_chip(f->sim, p);
-}
-
-/* Print sink into a fixed buffer. */
-typedef struct {
-    char buf[16384];
-    size_t len;
-} sink_t;
-
-static inline void sink_fn(void *ctx, const char *text)
-{
-    sink_t *s = (sink_t *)ctx;
-    size_t n = strlen(text);
-    if (s->len + n >= sizeof s->buf)
-        n = sizeof s->buf - 1 - s->len;
-    memcpy(s->buf + s->len, text, n);
-    s->len += n;
-    s->buf[s->len] = 0;
 }
 
 #endif

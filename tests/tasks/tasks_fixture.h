@@ -12,6 +12,7 @@
 #include "capheap/caps.h"
 #include "capheap/tasks.h"
 #include "check.h"
+#include "text_sink.h"
 
 #include <string.h>
 
@@ -72,23 +73,6 @@ static inline capheap_owner_usage_t tfx_usage(const capheap_caps_heap_t *h, uint
     capheap_owner_usage_t u;
     (void)capheap_caps_heap_owner_usage(h, owner, &u);
     return u;
-}
-
-/* Print sink into a fixed buffer. */
-typedef struct {
-    char buf[16384];
-    size_t len;
-} tfx_sink_t;
-
-static inline void tfx_sink(void *ctx, const char *text)
-{
-    tfx_sink_t *s = (tfx_sink_t *)ctx;
-    size_t n = strlen(text);
-    if (s->len + n >= sizeof s->buf)
-        n = sizeof s->buf - 1 - s->len;
-    memcpy(s->buf + s->len, text, n);
-    s->len += n;
-    s->buf[s->len] = 0;
 }
 
 #endif

@@ -297,9 +297,9 @@ static void t_overview(void)
     g_owner = TASK_C;
     void *c1 = capheap_caps_malloc(F.caps, 12, TFX_INT);
     REQUIRE(c1);
-    static tfx_sink_t out;
+    static sink_t out;
     memset(&out, 0, sizeof out);
-    capheap_caps_print_owner_overview(F.caps, CAPHEAP_OWNER_ALL, test_names, NULL, tfx_sink, &out);
+    capheap_caps_print_owner_overview(F.caps, CAPHEAP_OWNER_ALL, test_names, NULL, sink_fn, &out);
     /* owners in order of first appearance, heaps by address: DRAM's
      * table (pre-scheduler, A, C), then SPIRAM's (B) */
     static const char *const expect[] = {
@@ -328,24 +328,24 @@ static void t_overview(void)
     }
     /* one owner's row only */
     memset(&out, 0, sizeof out);
-    capheap_caps_print_owner_overview(F.caps, TASK_B, test_names, NULL, tfx_sink, &out);
+    capheap_caps_print_owner_overview(F.caps, TASK_B, test_names, NULL, sink_fn, &out);
     CHECK(strstr(out.buf, expect[5]) != NULL && strstr(out.buf, "task_a") == NULL); /* task_b */
     CHECK(strstr(out.buf, expect[1]) != NULL);
     /* the default names */
     memset(&out, 0, sizeof out);
-    capheap_caps_print_owner_overview(F.caps, CAPHEAP_OWNER_ALL, NULL, NULL, tfx_sink, &out);
+    capheap_caps_print_owner_overview(F.caps, CAPHEAP_OWNER_ALL, NULL, NULL, sink_fn, &out);
     CHECK(strstr(out.buf, "             0x1000 \xe2\x94\x82 ALIVE ") != NULL);
     CHECK(strstr(out.buf, "             0x2000 \xe2\x94\x82 ALIVE ") != NULL);
     /* after clearing the dead task's entry it is gone from the overview */
     CHECK_EQ_SZ(capheap_caps_owner_clear(F.caps, TASK_B), 1);
     memset(&out, 0, sizeof out);
-    capheap_caps_print_owner_overview(F.caps, CAPHEAP_OWNER_ALL, test_names, NULL, tfx_sink, &out);
+    capheap_caps_print_owner_overview(F.caps, CAPHEAP_OWNER_ALL, test_names, NULL, sink_fn, &out);
     CHECK(strstr(out.buf, "task_b") == NULL);
     CHECK(strstr(out.buf, "task_a") != NULL);
 
     /* the detailed print: totals, heaps, blocks */
     memset(&out, 0, sizeof out);
-    capheap_caps_print_owner_stats(F.caps, TASK_A, test_names, NULL, tfx_sink, &out);
+    capheap_caps_print_owner_stats(F.caps, TASK_A, test_names, NULL, sink_fn, &out);
     char line[160];
     capheap_snprintf(line, sizeof line,
                      "ALIVE: task_a, CURRENT MEMORY USAGE 1500, PEAK MEMORY USAGE 1500, TOTAL HEAP USED 2:\n");
@@ -362,7 +362,7 @@ static void t_overview(void)
     CHECK(strstr(out.buf, line) == NULL); /* another owner's block */
     /* everyone: each owner once, the last one closes the tree */
     memset(&out, 0, sizeof out);
-    capheap_caps_print_owner_stats(F.caps, CAPHEAP_OWNER_ALL, NULL, NULL, tfx_sink, &out);
+    capheap_caps_print_owner_stats(F.caps, CAPHEAP_OWNER_ALL, NULL, NULL, sink_fn, &out);
     CHECK(strstr(out.buf, "\xe2\x94\x9c ALIVE: Pre-scheduler, CURRENT MEMORY USAGE 64,") == out.buf);
     CHECK(strstr(out.buf, "\xe2\x94\x9c ALIVE: 0x1000, CURRENT MEMORY USAGE 1500,") != NULL);
     CHECK(strstr(out.buf, "\xe2\x94\x94 ALIVE: 0x3000, CURRENT MEMORY USAGE 12,") != NULL);
@@ -409,9 +409,9 @@ static void t_table_full(void)
     CHECK_EQ_U(b[0].owner >= 0x100 + N, 1);
     CHECK_EQ_SZ(capheap_caps_owner_blocks(F.caps, 0x100 + N + 1, 0, b, EXTRA + 1), 1);
     /* the overview has an "other" row */
-    static tfx_sink_t out;
+    static sink_t out;
     memset(&out, 0, sizeof out);
-    capheap_caps_print_owner_overview(F.caps, CAPHEAP_OWNER_ALL, NULL, NULL, tfx_sink, &out);
+    capheap_caps_print_owner_overview(F.caps, CAPHEAP_OWNER_ALL, NULL, NULL, sink_fn, &out);
     CHECK(strstr(out.buf, "              other \xe2\x94\x82 ALIVE ") != NULL);
     /* an owner with an entry frees all and is cleared: its entry is not
      * reused while "other" still holds blocks */
@@ -499,10 +499,10 @@ static void t_bad_input(void)
     CHECK_EQ_SZ(capheap_caps_owner_blocks(NULL, CAPHEAP_OWNER_ALL, 0, NULL, 0), 0);
     capheap_caps_owner_reset_peak(NULL, CAPHEAP_OWNER_ALL);
     CHECK_EQ_SZ(capheap_caps_owner_clear(NULL, CAPHEAP_OWNER_ALL), 0);
-    static tfx_sink_t out;
+    static sink_t out;
     memset(&out, 0, sizeof out);
-    capheap_caps_print_owner_overview(NULL, CAPHEAP_OWNER_ALL, NULL, NULL, tfx_sink, &out);
-    capheap_caps_print_owner_stats(NULL, CAPHEAP_OWNER_ALL, NULL, NULL, tfx_sink, &out);
+    capheap_caps_print_owner_overview(NULL, CAPHEAP_OWNER_ALL, NULL, NULL, sink_fn, &out);
+    capheap_caps_print_owner_stats(NULL, CAPHEAP_OWNER_ALL, NULL, NULL, sink_fn, &out);
     capheap_caps_print_owner_overview(F.caps, CAPHEAP_OWNER_ALL, NULL, NULL, NULL, NULL);
     capheap_caps_print_owner_stats(F.caps, CAPHEAP_OWNER_ALL, NULL, NULL, NULL, NULL);
     CHECK_EQ_SZ(out.len, 0);
@@ -514,7 +514,7 @@ static void t_bad_input(void)
     CHECK(capheap_caps_heap_owner_usage(F.dram, CAPHEAP_OWNER_OTHER, &u));
     CHECK_EQ_SZ(capheap_caps_heap_owners(F.dram, NULL, 0), 0);
     /* an empty instance prints only the frame */
-    capheap_caps_print_owner_overview(F.caps, CAPHEAP_OWNER_ALL, NULL, NULL, tfx_sink, &out);
+    capheap_caps_print_owner_overview(F.caps, CAPHEAP_OWNER_ALL, NULL, NULL, sink_fn, &out);
     CHECK(strstr(out.buf, "TASK") != NULL);
     CHECK(strstr(out.buf, "ALIVE") == NULL);
     /* an owner hook returning a reserved value: counted in the bucket */

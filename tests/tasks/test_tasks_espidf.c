@@ -72,8 +72,8 @@ static void t_before_init(void)
     heap_task_info_params_t p;
     memset(&p, 0, sizeof p);
     CHECK_EQ_SZ(heap_caps_get_per_task_info(&p), 0);
-    static tfx_sink_t out;
-    capheap_espidf_set_print(tfx_sink, &out);
+    static sink_t out;
+    capheap_espidf_set_print(sink_fn, &out);
     heap_caps_print_all_task_stat_overview(NULL);
     heap_caps_print_all_task_stat(NULL);
     capheap_espidf_set_print(NULL, NULL);
@@ -254,12 +254,12 @@ static void t_arrays(void)
     g_owner = 0x1000;
 }
 
-static tfx_sink_t g_out;
+static sink_t g_out;
 
 static void t_prints(void)
 {
     memset(&g_out, 0, sizeof g_out);
-    capheap_espidf_set_print(tfx_sink, &g_out);
+    capheap_espidf_set_print(sink_fn, &g_out);
     heap_caps_print_all_task_stat_overview(NULL);
     CHECK(strstr(g_out.buf, "               beta \xe2\x94\x82 DELETED \xe2\x94\x82                   50 ") != NULL);
     CHECK(strstr(g_out.buf, "              alpha \xe2\x94\x82 ALIVE   \xe2\x94\x82                  600 ") != NULL);

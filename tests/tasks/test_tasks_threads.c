@@ -125,8 +125,8 @@ static void t_threads_exact(void)
     CHECK_EQ_SZ(capheap_caps_owners(F.caps, NULL, 0), THREADS);
 
     /* the overview names every worker with its figures */
-    static tfx_sink_t out;
-    capheap_caps_print_owner_overview(F.caps, CAPHEAP_OWNER_ALL, name_thread, w, tfx_sink, &out);
+    static sink_t out;
+    capheap_caps_print_owner_overview(F.caps, CAPHEAP_OWNER_ALL, name_thread, w, sink_fn, &out);
     for (unsigned i = 0; i < THREADS; i++) {
         capheap_owner_usage_t u;
         CHECK_EQ_SZ(capheap_caps_owner_usage(F.caps, w[i].owner, 0, &u), 2);
@@ -161,7 +161,7 @@ static atomic_int g_stop;
 static void *reader(void *arg)
 {
     (void)arg;
-    static tfx_sink_t out;
+    static sink_t out;
     while (!atomic_load(&g_stop)) {
         capheap_owner_usage_t t[CAPHEAP_TASK_TRACKING_OWNERS + 1];
         size_t n = capheap_caps_heap_owners(F.dram, t, CAPHEAP_TASK_TRACKING_OWNERS + 1);
@@ -170,7 +170,7 @@ static void *reader(void *arg)
                 return (void *)1;
         (void)capheap_caps_owner_blocks(F.caps, CAPHEAP_OWNER_ALL, 0, NULL, 0);
         out.len = 0;
-        capheap_caps_print_owner_overview(F.caps, CAPHEAP_OWNER_ALL, NULL, NULL, tfx_sink, &out);
+        capheap_caps_print_owner_overview(F.caps, CAPHEAP_OWNER_ALL, NULL, NULL, sink_fn, &out);
     }
     return NULL;
 }
