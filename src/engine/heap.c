@@ -53,8 +53,9 @@ static inline void list_insert(capheap_heap_t *h, blk_t *b, size_t stride)
     if (first) {
         first->link_to_me = &b->next_free; /* the class was not empty: bitmaps already say so */
     } else {
-        h->sl_bitmap[cls >> SL_LOG2] |= 1u << (cls & (SL_COUNT - 1));
-        h->fl_bitmap |= 1u << (cls >> SL_LOG2);
+        size_t row = cls >> SL_LOG2;
+        h->sl_bitmap[row] |= 1u << (cls & (SL_COUNT - 1));
+        h->fl_bitmap |= 1u << row;
     }
 }
 
@@ -460,71 +461,142 @@ static COLD void release_merging(capheap_heap_t *h, blk_t *b)
 #endif
 
 #if !defined(__OPTIMIZE_SIZE__)
-/* list_remove() forced inline, for free's merge path. */
+/* Built for speed: class_of() without a branch. The stride is or-ed with
+ * the first stride of row 1, so that the row-0 strides take the same shift
+ * as row 1 (by 0 units) and land on their own unit. */
+static inline size_t class_of_flat(size_t stride)
+{
+    size_t x = stride | ((size_t)SL_COUNT << ALIGN_LOG2);
+#if defined(__GNUC__) || defined(__clang__)
+    /* clz ^ (width - 1) is what bsr computes: one instruction */
+    unsigned m = sizeof(size_t) == sizeof(unsigned long long) ? (unsigned)__builtin_clzll((unsigned long long)x) ^ 63u : (unsigned)__builtin_clz((unsigned)x) ^ 31u;
+#else
+    unsigned m = msb_sz(x);
+#endif
+    return (size_t)((m - (SL_LOG2 + ALIGN_LOG2)) << SL_LOG2) + (stride >> (m - SL_LOG2));
+}
+
+/* A statistics counter updated in place (one read-modify-write
+ * instruction on x86): the empty asm keeps gcc from carrying the counter in
+ * a register across the merge path, which costs more instructions. */
+static inline __attribute__((always_inline)) void stat_add(size_t *counter, size_t delta)
+{
+    *counter += delta;
+#if defined(__GNUC__) || defined(__clang__)
+    __asm__ volatile("" : "+m"(*counter));
+#endif
+}
+
+/* list_remove() forced inline, for free's merge path; the class emptying
+ * is laid out as the straight path (it is the worst case). */
 static inline __attribute__((always_inline)) void list_unlink(capheap_heap_t *h, blk_t *x)
 {
     blk_t *next = x->next_free;
     blk_t **link = x->link_to_me;
     *link = next;
-    if (next)
+    if (UNLIKELY(next != NULL)) {
         next->link_to_me = link;
-    else if ((uintptr_t)link < h->first)
-        class_emptied(h, (unsigned)(link - h->heads));
+        return;
+    }
+    if (UNLIKELY((uintptr_t)link >= h->first))
+        return;
+    size_t at = (uintptr_t)link - (uintptr_t)h->heads; /* cls * W */
+    size_t row = at / (W * SL_COUNT);
+    uint32_t sl = h->sl_bitmap[row] & all_but_bit((unsigned)(at / W));
+    h->sl_bitmap[row] = sl;
+    if (LIKELY(!sl))
+        h->fl_bitmap &= ~(1u << row);
+}
+
+/* The end of every merge: the merged free block b of the given stride
+ * (whose predecessor is used) goes on its list; its footer is written, and
+ * the PREV_FREE flag of the block after it set unless `flagged` says it is
+ * set already (when b ends where a free block ended). */
+static inline __attribute__((always_inline)) void merged_insert(capheap_heap_t *h, blk_t *b, size_t stride, bool flagged)
+{
+    b->header = stride + F_FREE;
+    blk_t *after = block_at((uintptr_t)b + stride);
+    if (!flagged)
+        after->header |= F_PREV_FREE;
+    block_set_footer(b, after);
+    size_t cls = class_of_flat(stride);
+    blk_t **head = &h->heads[cls];
+    blk_t *first = *head;
+    b->link_to_me = head;
+    *head = b;
+    b->next_free = first;
+    if (UNLIKELY(first != NULL)) {
+        first->link_to_me = &b->next_free;
+    } else {
+        size_t row = cls >> SL_LOG2;
+        h->sl_bitmap[row] |= 1u << (cls & (SL_COUNT - 1));
+        h->fl_bitmap |= 1u << row;
+    }
 }
 
 /*
  * free() of a block with a free neighbour (or a neighbour that believes
  * this block is free: reported), out of line so that the common case runs
- * with few registers. It gets what free() already read: b's header and the
- * next block with its header. The previous block is verified here before
- * it is merged. One straight path, everything inline: this is free's worst
- * case (both neighbours merged, each emptying its class, the merged block
- * opening a new one).
+ * with few registers. It gets what free() already read and computed: the
+ * pointer p, the block's header, the next block with its header and the
+ * block's offset from the first block in units of ALIGN. The previous
+ * block is verified here before it is merged. Each of the three cases is
+ * one straight path, everything inline: the worst case of free() is both
+ * neighbours merged, each emptying its class, the merged block opening a
+ * new one.
  */
-static __attribute__((noinline)) void free_merging(capheap_heap_t *h, blk_t *b, size_t hdr, blk_t *next, size_t nh)
+static __attribute__((noinline)) void free_merging(capheap_heap_t *h, void *p, size_t hdr, size_t units, blk_t *next, size_t nh)
 {
-#if CAPHEAP_CHECKS
-    if (UNLIKELY(nh & F_PREV_FREE)) {
-        reject(h, block_payload(b));
-        return;
-    }
-#endif
-    size_t own = hdr & ~F_MASK;
-    size_t stride = own;
+    blk_t *b = block_from_payload(p);
     if (hdr & F_PREV_FREE) {
         blk_t *prev = block_prev(b);
-        uintptr_t pa = (uintptr_t)prev, a = (uintptr_t)b;
+        size_t d = (uintptr_t)b - (uintptr_t)prev;
 #if CAPHEAP_CHECKS
-        /* prev lies among the blocks, below b, on a block boundary (a
-         * misaligned offset rotates to a huge value), and says it is free
-         * and reaches b */
-        if (UNLIKELY(rotr_align(pa - h->first) >= ((a - h->first) >> ALIGN_LOG2)) || UNLIKELY(prev->header != ((a - pa) | F_FREE))) {
-            reject(h, block_payload(b));
+        /* prev lies among the blocks, below b, on a block boundary: d is a
+         * multiple of ALIGN with 0 < d <= b's offset (d - ALIGN rotates to
+         * a huge value otherwise); prev says it is free and reaches b; the
+         * next block does not believe b is free */
+        if (UNLIKELY(rotr_align(d - ALIGN) >= units) || UNLIKELY(prev->header != d + F_FREE) || UNLIKELY(nh & F_PREV_FREE)) {
+            reject(h, p);
+            return;
+        }
+#else
+        (void)units;
+#endif
+        size_t own = hdr - F_PREV_FREE; /* hdr has no other flag */
+        stat_add(&h->free_strides, own); /* the neighbours' strides were counted already */
+        b->header = DEAD_HEADER; /* a second free of this pointer is told apart */
+        block_absorbed(b);
+        size_t stride = own + d;
+        list_unlink(h, prev);
+        /* prev's predecessor is used: no two free blocks are neighbours */
+        if (nh & F_FREE) {
+            stat_add(&h->free_blocks, (size_t)-1); /* three free blocks became one */
+            stat_add(&h->total_blocks, (size_t)-2);
+            list_unlink(h, next);
+            next->header = DEAD_HEADER;
+            block_absorbed(next);
+            merged_insert(h, prev, stride + nh - F_FREE, true); /* nh has no other flag */
+        } else {
+            stat_add(&h->total_blocks, (size_t)-1);
+            merged_insert(h, prev, stride, false);
+        }
+    } else {
+        /* free() came here for a flag: hdr has none (it is b's stride), so
+         * nh has FREE or PREV_FREE */
+#if CAPHEAP_CHECKS
+        if (UNLIKELY(nh & F_PREV_FREE)) {
+            reject(h, p);
             return;
         }
 #endif
-        list_unlink(h, prev);
-        b->header = DEAD_HEADER; /* a second free of this pointer is told apart */
-        block_absorbed(b);
-        stride += a - pa;
-        b = prev;
-        h->free_blocks--;
-        h->total_blocks--;
-    }
-    if (nh & F_FREE) {
+        stat_add(&h->free_strides, hdr);
+        stat_add(&h->total_blocks, (size_t)-1);
         list_unlink(h, next);
         next->header = DEAD_HEADER;
         block_absorbed(next);
-        stride += nh & ~F_MASK;
-        h->free_blocks--;
-        h->total_blocks--;
+        merged_insert(h, b, hdr + (nh & ~F_MASK), true);
     }
-    /* b's predecessor is used: either b's own (PREV_FREE clear) or prev's
-     * (no two free blocks are neighbours) */
-    make_free(b, stride, 0);
-    list_insert(h, b, stride);
-    h->free_strides += own; /* the neighbours' strides were counted already */
-    h->free_blocks++;
 }
 
 #endif
@@ -532,22 +604,26 @@ static __attribute__((noinline)) void free_merging(capheap_heap_t *h, blk_t *b, 
 /*
  * Built for speed, free() has its own copy of used_block()'s checks, with
  * the previous block verified only when a merge with it is due
- * (free_merging), and no merge work on its common path. Built with -Os it
- * is used_block() + release(), shared with realloc: about 200 bytes less.
+ * (free_merging), and no merge work on its common path. free(NULL) takes
+ * the path of a pointer outside the region (its offset wraps around) and
+ * is told apart there. Built with -Os it is used_block() + release(),
+ * shared with realloc: about 200 bytes less.
  */
 void capheap_heap_free(capheap_heap_t *h, void *p)
 {
+#if defined(__OPTIMIZE_SIZE__)
     if (!p)
         return;
-#if defined(__OPTIMIZE_SIZE__)
     blk_t *b = used_block(h, p);
     if (b)
         release(h, b);
 #else
     uintptr_t a = (uintptr_t)p - W;
     size_t off = a - h->first;
-    if (UNLIKELY(rotr_align(off) > h->lim_units)) {
-        reject(h, p);
+    size_t units = rotr_align(off); /* off / ALIGN when aligned */
+    if (UNLIKELY(units > h->lim_units)) {
+        if (p)
+            reject(h, p);
         return;
     }
     blk_t *b = block_at(a);
@@ -564,7 +640,7 @@ void capheap_heap_free(capheap_heap_t *h, void *p)
     /* Any of: previous block free, next block free, or next block believing
      * this one is free (a bad neighbour, reported by free_merging). */
     if (UNLIKELY((hdr | nh) & F_MASK)) { /* hdr's FREE bit is clear here */
-        free_merging(h, b, hdr, next, nh);
+        free_merging(h, p, hdr, units, next, nh);
         return;
     }
     /* no flag set in hdr here: it is the stride */
