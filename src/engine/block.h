@@ -94,9 +94,10 @@ struct capheap_heap {
     size_t total_blocks;     /* used + free; not next to free_blocks, so
                                 that gcc does not pair their updates in
                                 vector registers (more instructions) */
-    size_t lim;              /* sentinel - first - BLOCK_MIN: highest offset
-                                a block header can have */
-    size_t lim_units;        /* lim / ALIGN */
+    uintptr_t last;          /* sentinel - BLOCK_MIN: the highest address a
+                                block header can have (free() tests a
+                                stride against last - header address) */
+    size_t lim_units;        /* (last - first) / ALIGN */
     size_t capacity;         /* payload of the single free block at creation */
     capheap_error_fn err;
     void *err_ctx;
@@ -136,7 +137,7 @@ static inline void block_absorbed(blk_t *x)
 #endif
 }
 
-static inline uintptr_t block_sentinel(const struct capheap_heap *h) { return h->first + h->lim + BLOCK_MIN; }
+static inline uintptr_t block_sentinel(const struct capheap_heap *h) { return h->last + BLOCK_MIN; }
 
 /*
  * Rotates a header offset right by ALIGN_LOG2: an offset that is not a

@@ -34,7 +34,8 @@ static bool control_ok(const capheap_heap_t *h)
         base - (uintptr_t)h->region_start >= W)
         return false;
     return h->rows == l.rows && (uintptr_t)h->heads == l.heads && h->first == l.first &&
-           h->lim == l.sentinel - l.first - BLOCK_MIN && h->lim_units == h->lim >> ALIGN_LOG2 && h->capacity == h->lim + BLOCK_MIN - W;
+           h->last == l.sentinel - BLOCK_MIN && h->lim_units == (h->last - h->first) >> ALIGN_LOG2 &&
+           h->capacity == l.sentinel - l.first - W;
 }
 
 bool capheap_heap_check(capheap_heap_t *h, capheap_print_fn print, void *ctx)

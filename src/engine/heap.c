@@ -208,7 +208,7 @@ static inline size_t stride_for(size_t n)
 
 static inline bool in_blocks(const capheap_heap_t *h, uintptr_t a)
 {
-    return a - h->first < h->lim + BLOCK_MIN;
+    return a - h->first < block_sentinel(h) - h->first;
 }
 
 /*
@@ -281,7 +281,7 @@ static inline blk_t *used_block_q(capheap_heap_t *h, const void *p, bool quiet)
         blk_t *b = block_at(a);
         size_t hdr = b->header;
         size_t stride = hdr & ~F_MASK;
-        if (LIKELY(!(hdr & ((ALIGN - 1) & ~F_PREV_FREE))) && LIKELY(stride - BLOCK_MIN <= h->lim - off) &&
+        if (LIKELY(!(hdr & ((ALIGN - 1) & ~F_PREV_FREE))) && LIKELY(stride - BLOCK_MIN <= h->last - a) &&
             LIKELY(!(block_at(a + stride)->header & F_PREV_FREE))) {
             if (!(hdr & F_PREV_FREE))
                 return b;
@@ -342,8 +342,8 @@ capheap_heap_t *capheap_heap_create(void *start, size_t size)
     h->rows = (uint32_t)rows;
     h->heads = (blk_t **)l.heads;
     h->first = first;
-    h->lim = sentinel - first - BLOCK_MIN;
-    h->lim_units = h->lim >> ALIGN_LOG2;
+    h->last = sentinel - BLOCK_MIN;
+    h->lim_units = (sentinel - BLOCK_MIN - first) >> ALIGN_LOG2;
     h->region_start = start;
     h->region_end = (void *)hi;
 
@@ -630,7 +630,7 @@ void capheap_heap_free(capheap_heap_t *h, void *p)
     size_t hdr = b->header;
     size_t stride = hdr & ~F_MASK;
 #if CAPHEAP_CHECKS
-    if (UNLIKELY(hdr & ((ALIGN - 1) & ~F_PREV_FREE)) || UNLIKELY(stride - BLOCK_MIN > h->lim - off)) {
+    if (UNLIKELY(hdr & ((ALIGN - 1) & ~F_PREV_FREE)) || UNLIKELY(stride - BLOCK_MIN > h->last - a)) {
         reject(h, p);
         return;
     }
@@ -879,7 +879,7 @@ size_t capheap_heap_largest_free(const capheap_heap_t *h)
 
 void capheap_heap_get_info(const capheap_heap_t *h, capheap_heap_info_t *info)
 {
-    size_t arena = h->lim + BLOCK_MIN;
+    size_t arena = block_sentinel(h) - h->first;
     size_t blocks = h->total_blocks;
     info->total_free_bytes = free_payload(h);
     info->total_allocated_bytes = arena - info->total_free_bytes - blocks * W;
