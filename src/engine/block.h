@@ -46,6 +46,7 @@
 #include "capheap/heap.h"
 
 #include <limits.h>
+#include <stddef.h>
 #include <string.h>
 
 #define W ((size_t)sizeof(size_t))
@@ -84,9 +85,19 @@ typedef struct blk {
 } blk_t;
 
 struct capheap_heap {
-    uint32_t fl_bitmap;      /* bit r: row r has a non-empty class */
+    /* scratch: the block that list_pop's and list_push's back link goes to
+     * when there is no block to link back (they run without branches). Only
+     * its link_to_me is ever written and nothing reads it, so its first two
+     * words hold two fields; being at offset 0 its address is the heap's
+     * own (no extra instruction to form it). */
+    union {
+        blk_t scratch;
+        struct {
+            blk_t **heads;           /* rows * SL_COUNT list heads */
+            uint32_t fl_bitmap;      /* bit r: row r has a non-empty class */
+        };
+    };
     uint32_t rows;           /* number of rows (first-level classes) */
-    blk_t **heads;           /* rows * SL_COUNT list heads */
     size_t free_strides;     /* sum of the strides of the free blocks */
     size_t min_free;
     size_t free_blocks;
@@ -107,10 +118,11 @@ struct capheap_heap {
                                 (capheap_heap_set_report_bias) */
     void *region_start;
     void *region_end;
-    blk_t scratch;           /* target of list_pop's back link when a class
-                                empties (lets it run without branches) */
     uint32_t sl_bitmap[];    /* rows entries, then the heads */
 };
+
+_Static_assert(offsetof(blk_t, link_to_me) >= offsetof(struct capheap_heap, fl_bitmap) + sizeof(uint32_t),
+               "the scratch block's back link must not overlap the fields sharing its words");
 
 /* Payload bytes in free blocks: their strides less one header each. */
 static inline size_t free_payload(const struct capheap_heap *h) { return h->free_strides - W * h->free_blocks; }
@@ -192,15 +204,19 @@ static inline uint32_t all_but_bit(unsigned n)
 #endif
 }
 
-/* Class of a stride (the list a free block of that stride is kept in). */
-static inline unsigned class_of(size_t stride)
+/* Class of a stride (the list a free block of that stride is kept in),
+ * as a size_t: an index, which spares x86-64 a zero extension. */
+static inline size_t class_of_sz(size_t stride)
 {
     size_t u = stride >> ALIGN_LOG2;
     if (u < SL_COUNT)
-        return (unsigned)u;
+        return u;
     unsigned sh = msb_sz(u) - SL_LOG2;
-    return (sh << SL_LOG2) + (unsigned)(u >> sh);
+    return ((size_t)sh << SL_LOG2) + (u >> sh);
 }
+
+/* Class of a stride (the list a free block of that stride is kept in). */
+static inline unsigned class_of(size_t stride) { return (unsigned)class_of_sz(stride); }
 
 /* Bytes to add to a stride so that class_of() of the sum is the smallest
  * class whose every block holds `stride` (0 in the exact classes). */

@@ -99,6 +99,33 @@ static inline void list_pop(capheap_heap_t *h, blk_t *b, unsigned cls)
 }
 #endif
 
+#if !defined(__OPTIMIZE_SIZE__)
+/*
+ * list_insert() without branches, for free()'s common path (built for
+ * speed). Whether the class was empty is a coin toss at high fill (W1 at
+ * 256 KiB: 28 % of frees open their class), and the mispredicted branch cost
+ * more than the few instructions that set the bitmap bits unconditionally
+ * (a no-op when they are set already) and send the back link of an empty
+ * list to the scratch block. The bitmap word is read before the links are
+ * written so that gcc keeps it in a register (bts, no shift count in cl).
+ */
+static inline void list_push(capheap_heap_t *h, blk_t *b, size_t stride)
+{
+    size_t cls = class_of_sz(stride);
+    size_t row = cls >> SL_LOG2;
+    uint32_t sl = h->sl_bitmap[row];
+    blk_t **head = &h->heads[cls];
+    blk_t *first = *head;
+    b->link_to_me = head;
+    *head = b;
+    b->next_free = first;
+    blk_t *target = first ? first : &h->scratch;
+    target->link_to_me = &b->next_free;
+    h->sl_bitmap[row] = sl | (uint32_t)1 << (cls & (SL_COUNT - 1));
+    h->fl_bitmap |= (uint32_t)1 << row;
+}
+#endif
+
 /*
  * Unlinks free block b from wherever it is listed. Its link_to_me points
  * either into the heads table (b is first in its class; the index there is
@@ -644,10 +671,10 @@ void capheap_heap_free(capheap_heap_t *h, void *p)
         return;
     }
     /* no flag set in hdr here: it is the stride */
-    b->header = hdr | F_FREE;
     next->header = nh | F_PREV_FREE;
+    b->header |= F_FREE;
     block_set_footer(b, next);
-    list_insert(h, b, hdr);
+    list_push(h, b, hdr);
     h->free_strides += hdr;
     h->free_blocks++;
 #endif
