@@ -648,19 +648,27 @@ void capheap_heap_free(capheap_heap_t *h, void *p)
     uintptr_t a = (uintptr_t)p - W;
     size_t off = a - h->first;
     size_t units = rotr_align(off); /* off / ALIGN when aligned */
-    if (UNLIKELY(units > h->lim_units)) {
+    size_t lim_units = h->lim_units;
+    if (UNLIKELY(units > lim_units)) {
         if (p)
             reject(h, p);
         return;
     }
     blk_t *b = block_at(a);
     size_t hdr = b->header;
-    size_t stride = hdr & ~F_MASK;
 #if CAPHEAP_CHECKS
-    if (UNLIKELY(hdr & ((ALIGN - 1) & ~F_PREV_FREE)) || UNLIKELY(stride - BLOCK_MIN > h->last - a)) {
+    /* One test for: not free, stride a multiple of ALIGN, at least
+     * BLOCK_MIN, and the next header not beyond the last one. With FREE
+     * kept in it, a stride that is free or misaligned rotates to a huge
+     * value, and so does one below BLOCK_MIN; the room in units is
+     * (last - a) / ALIGN. */
+    size_t stride = hdr & ~F_PREV_FREE;
+    if (UNLIKELY(rotr_align(stride - BLOCK_MIN) > lim_units - units)) {
         reject(h, p);
         return;
     }
+#else
+    size_t stride = hdr & ~F_MASK;
 #endif
     blk_t *next = block_at(a + stride);
     size_t nh = next->header;
