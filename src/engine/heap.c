@@ -206,7 +206,10 @@ static inline void *use_block(capheap_heap_t *h, blk_t *b, size_t stride)
     size_t rest = have - stride;
     if (rest >= BLOCK_MIN) {
         blk_t *r = block_at((uintptr_t)b + stride);
-        make_free(r, rest, 0);
+        /* make_free(r, rest, 0) but for the follower's PREV_FREE, which b
+         * being free has set already */
+        r->header = rest | F_FREE;
+        block_set_footer(r, block_at((uintptr_t)b + have));
         list_insert(h, r, rest);
         b->header = stride | prev_flag;
         h->total_blocks++;
