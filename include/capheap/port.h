@@ -71,13 +71,28 @@ typedef struct capheap_lock_ops {
     void (*release)(void *ctx, capheap_lock_t *lock);
     void (*destroy)(void *ctx, capheap_lock_t *lock);
     void *ctx;
+    unsigned flags; /* CAPHEAP_LOCK_*; 0 when the initialiser leaves it out */
 } capheap_lock_ops_t;
+
+/*
+ * Flag of capheap_lock_ops_t: the lock only keeps the threads of this
+ * process apart (nothing else, e.g. no interrupt handler, takes it), so
+ * the caps allocator's malloc and free fast paths may skip it while the
+ * process is known to have a single thread. Known only with glibc 2.32 or
+ * later (its __libc_single_threaded, which pthread_create clears); elsewhere
+ * the flag changes nothing. The decision is taken per call, before the
+ * lock would be taken, and a skipped lock is never released. Not for a port
+ * used from interrupts or signal handlers, and a child forked from a
+ * multi-threaded process must not allocate (as POSIX already says).
+ */
+#define CAPHEAP_LOCK_SKIP_WHEN_SINGLE_THREADED 1u
 
 /* No-op locks: every function does nothing, init always succeeds. */
 extern const capheap_lock_ops_t capheap_port_lock_none;
 
 #if CAPHEAP_PORT_HAS_PTHREAD
-/* pthread mutex (default attributes). Not usable from signal handlers. */
+/* pthread mutex (default attributes). Not usable from signal handlers.
+ * Carries CAPHEAP_LOCK_SKIP_WHEN_SINGLE_THREADED. */
 extern const capheap_lock_ops_t capheap_port_lock_pthread;
 #endif
 

@@ -91,7 +91,7 @@ static void mutex_destroy(void *ctx, capheap_lock_t *lock)
 }
 
 const capheap_lock_ops_t capheap_port_lock_freertos_mutex = {
-    mutex_init, mutex_acquire, mutex_release, mutex_destroy, NULL
+    mutex_init, mutex_acquire, mutex_release, mutex_destroy, NULL, 0
 };
 
 /* ------------------------------------------------------- critical section */
@@ -131,7 +131,7 @@ static void critical_exit(void *ctx, capheap_lock_t *lock)
 }
 
 const capheap_lock_ops_t capheap_port_lock_freertos_critical = {
-    critical_init, critical_enter, critical_exit, NULL, NULL
+    critical_init, critical_enter, critical_exit, NULL, NULL, 0
 };
 
 /* ------------------------------------------------------------------ owner */

@@ -120,8 +120,12 @@ static void record_init(struct capheap_caps *c, caps_heap_t *h, const capheap_re
     atomic_init(&h->free_span, (size_t)r->size);
     h->owner = c;
     h->lock_ops = c->lock_ops == &capheap_port_lock_none ? NULL : c->lock_ops;
+    h->lock_gate = !h->lock_ops ? 0
+                   : CAPHEAP_HAVE_SINGLE_THREADED && (h->lock_ops->flags & CAPHEAP_LOCK_SKIP_WHEN_SINGLE_THREADED) ? 1
+                                                                                                            : 2;
     h->fast_missing = h->caps_missing | c->fast_reject | (h->reserve ? ~0u : 0u);
-    atomic_init(&h->fast_span, !h->lock_ops && !c->free_hook ? (size_t)r->size : 0);
+    atomic_init(&h->fast_block, h->fast_missing);
+    atomic_init(&h->fast_span, h->lock_gate < 2 && !c->free_hook ? (size_t)r->size : 0);
     h->start = r->start;
     h->end = r->start + r->size;
     if (r->alias_kind != CAPHEAP_ALIAS_NONE) {
@@ -661,8 +665,9 @@ void capheap_caps_set_hooks(capheap_caps_t *c, capheap_alloc_hook_fn on_alloc,
     c->fast_reject = on_alloc ? ~0u : c->slow_caps;
     for (caps_heap_t *h = list_first(c); h; h = list_next(h)) {
         h->fast_missing = h->caps_missing | c->fast_reject | (h->reserve ? ~0u : 0u);
+        atomic_store_explicit(&h->fast_block, h->fast_missing, memory_order_relaxed);
         atomic_store_explicit(&h->fast_span,
-                              !h->lock_ops && !on_free
+                              h->lock_gate < 2 && !on_free
                                   ? atomic_load_explicit(&h->free_span, memory_order_relaxed)
                                   : 0,
                               memory_order_relaxed);

@@ -264,9 +264,8 @@ static inline void *try_plain(caps_heap_t *h, size_t size)
     size_t full = heap_full_at(h);
     if (size >= full)
         return NULL; /* known to fail: no lock taken */
-    const capheap_lock_ops_t *ops = h->lock_ops;
-    if (!ops) {
-        /* the no-op port: nothing runs concurrently */
+    if (!heap_must_lock(h)) {
+        /* nothing runs concurrently (the no-op port, or a single thread) */
         void *p = capheap_dbg_malloc(h->engine, size);
         if (!p)
             heap_refused(h);
@@ -274,6 +273,7 @@ static inline void *try_plain(caps_heap_t *h, size_t size)
             heap_changed(h);
         return p;
     }
+    const capheap_lock_ops_t *ops = h->lock_ops;
     ops->acquire(ops->ctx, &h->lock);
     void *p = capheap_dbg_malloc(h->engine, size);
     if (p)
@@ -363,7 +363,7 @@ static void *malloc_walk(struct capheap_caps *c, size_t size, uint32_t caps, cap
             continue;
         size_t full = heap_full_at(h);
         if (full == SIZE_MAX) {
-            if (h->lock_ops)
+            if (heap_must_lock(h))
                 return malloc_locked(c, size, caps, h);
             void *p = capheap_dbg_malloc(h->engine, size);
             if (p)
@@ -377,34 +377,51 @@ static void *malloc_walk(struct capheap_caps *c, size_t size, uint32_t caps, cap
     return malloc_slow(c, size, caps);
 }
 
-void *capheap_caps_malloc(capheap_caps_t *c, size_t size, uint32_t caps)
-{
-    if (!c)
-        return NULL;
-    /* The first heap (the list is never empty once created), then
-     * malloc_walk from the next. */
-    caps_heap_t *h = list_first(c);
-    if (LIKELY(!(h->fast_missing & caps) && (h->caps[0] & caps))) {
-        size_t full = heap_full_at(h);
-        if (LIKELY(full == SIZE_MAX)) {
-            if (h->lock_ops)
-                return malloc_locked(c, size, caps, h);
-#if !CAPHEAP_DEBUG_HEADER
-            /* the no-op port (nothing runs concurrently): the engine is
-             * tail-called and calls caps_malloc_refused, which finds the
-             * request in the record, if it fails */
-            h->fast_size = size;
-            h->fast_caps = caps;
-            return capheap_heap_malloc_or(h->engine, size);
-#else
-            return malloc_walk(c, size, caps, h);
+/* malloc past the fast path's test, from the first heap h: if h
+ * qualifies and is no longer known to be full, the fast path's test is
+ * re-armed (the refusal it remembers is stale) and h is tried; else the
+ * walk from the next heap. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline))
 #endif
+static void *malloc_first(struct capheap_caps *c, size_t size, uint32_t caps, caps_heap_t *h)
+{
+    if (!(h->fast_missing & caps) && (h->caps[0] & caps)) {
+        size_t full = heap_full_at(h);
+        if (full == SIZE_MAX) {
+            atomic_store_explicit(&h->fast_block, h->fast_missing, memory_order_relaxed);
+            return malloc_walk(c, size, caps, h);
         }
         if (size < full)
             return malloc_slow(c, size, caps); /* may fit: the selection decides */
         /* known to fail: the selection skips it too */
     }
     return malloc_walk(c, size, caps, list_next(h));
+}
+
+void *capheap_caps_malloc(capheap_caps_t *c, size_t size, uint32_t caps)
+{
+    if (!c)
+        return NULL;
+    /* The first heap (the list is never empty once created): one test
+     * covers the caps, hooks, reserve and a remembered refusal */
+    caps_heap_t *h = list_first(c);
+    if (LIKELY(!(atomic_load_explicit(&h->fast_block, memory_order_relaxed) & caps) && (h->caps[0] & caps))) {
+        if (heap_must_lock(h))
+            return malloc_locked(c, size, caps, h);
+#if !CAPHEAP_DEBUG_HEADER
+        /* nothing runs concurrently (the no-op port, or a lock skipped by
+         * a single-threaded process): the engine is tail-called and calls
+         * caps_malloc_refused, which finds the request in the record, if
+         * it fails */
+        h->fast_size = size;
+        h->fast_caps = caps;
+        return capheap_heap_malloc_or(h->engine, size);
+#else
+        return malloc_walk(c, size, caps, h);
+#endif
+    }
+    return malloc_first(c, size, caps, h);
 }
 
 void *capheap_caps_calloc(capheap_caps_t *c, size_t n, size_t size, uint32_t caps)
@@ -591,7 +608,8 @@ void capheap_caps_free(capheap_caps_t *c, void *ptr)
     caps_heap_t *h;
     if (c && (h = atomic_load_explicit(&c->hint, memory_order_acquire),
               (uintptr_t)ptr - h->start <
-                  atomic_load_explicit(&h->fast_span, memory_order_relaxed))) {
+                  atomic_load_explicit(&h->fast_span, memory_order_relaxed)) &&
+        LIKELY(!heap_must_lock(h))) {
         heap_changed(h);
         capheap_dbg_free(h->engine, ptr); /* the engine validates ptr */
         return;

@@ -32,6 +32,7 @@
 
 #include "capheap/caps.h"
 #include "../debug/poison.h" /* relative: found without -I src/debug (Arduino export) */
+#include "../port/single_thread.h"
 
 #include <stdatomic.h>
 
@@ -52,14 +53,16 @@ struct capheap_caps_heap {
     /* free()'s shortcut trusts [start, start + free_span): the region's
      * size, 0 once another heap lives inside one of its blocks */
     atomic_size_t free_span;
-    /* free_span with the no-op port and no free hook, else 0: the range
-     * in which free() may hand the pointer to the engine at once */
+    /* free_span with the no-op port or a skippable one (lock_gate < 2) and
+     * no free hook, else 0: the range in which free() may hand the pointer
+     * to the engine at once (after heap_must_lock() says no lock is due) */
     atomic_size_t fast_span;
     uint32_t caps[CAPHEAP_PRIORITIES];
     uint32_t caps_union;
     uint32_t caps_missing;          /* ~caps_union: one test for "has them all" */
-    /* The request the engine is trying through malloc's fast path (no-op
-     * port only: nothing runs concurrently), for caps_malloc_refused. */
+    /* The request the engine is trying through malloc's fast path (only
+     * while no lock is due: nothing runs concurrently), for
+     * caps_malloc_refused. */
     size_t fast_size;
     uint32_t fast_caps;
     uint32_t fast_missing;          /* caps_missing, plus every bit when malloc's
@@ -69,6 +72,12 @@ struct capheap_caps_heap {
                                        request; every bit while an alloc hook is
                                        set): one test per heap. Written while no
                                        allocation runs (creation, set_hooks). */
+    /* fast_missing, or every bit while the heap is known to be full (set
+     * with full_at by a refusal; back to fast_missing when malloc's walk
+     * finds full_at cleared): the first heap's only test on malloc's fast
+     * path. A hint like full_at: a stale value costs a try or a detour,
+     * never a wrong answer. */
+    atomic_uint fast_block;
     bool reserve;         /* CAPHEAP_MT_RESERVE: tried last */
     bool exec_alias;      /* D/IRAM: EXEC requests are returned at the alias */
     bool runtime;         /* added by add_region* */
@@ -76,6 +85,9 @@ struct capheap_caps_heap {
     _Atomic(caps_heap_t *) next;
     capheap_heap_t *engine;
     const capheap_lock_ops_t *lock_ops; /* NULL: the no-op port */
+    uint8_t lock_gate;              /* 0: the no-op port; 1: a port that may be
+                                       skipped while the process is single-
+                                       threaded; 2: any other (heap_must_lock) */
     struct capheap_caps *owner;
     uintptr_t start, end;           /* whole region, records included */
     uintptr_t alias_lo, alias_hi;   /* instruction view, 0 if none */
@@ -150,6 +162,18 @@ static inline void heap_unlock(const caps_heap_t *h)
         ops->release(ops->ctx, (capheap_lock_t *)(uintptr_t)&h->lock);
 }
 
+/* Whether the malloc and free fast paths must take h's lock now: always
+ * with a port that cannot be skipped, with one carrying
+ * CAPHEAP_LOCK_SKIP_WHEN_SINGLE_THREADED unless the process is known to be
+ * single-threaded (then no other thread exists, and only this one could
+ * create one, which it does not do inside the allocator), never with the
+ * no-op port. One compare (CAPHEAP_SINGLE_THREADED_NOW is 0 or 1). The
+ * other paths simply take the lock whenever there is one. */
+static inline bool heap_must_lock(const caps_heap_t *h)
+{
+    return h->lock_gate > CAPHEAP_SINGLE_THREADED_NOW;
+}
+
 /* Requests of full_at bytes or more are known to fail in h (see full_at). */
 static inline size_t heap_full_at(const caps_heap_t *h)
 {
@@ -175,6 +199,7 @@ static inline void heap_changed_cheap(caps_heap_t *h)
  * failure): every size above the largest free block fails until h changes. */
 static inline void heap_refused(caps_heap_t *h)
 {
+    atomic_store_explicit(&h->fast_block, ~0u, memory_order_relaxed);
     atomic_store_explicit(&h->full_at, capheap_dbg_largest_free(h->engine) + 1,
                           memory_order_relaxed);
 }

@@ -27,7 +27,7 @@ static void none_op(void *ctx, capheap_lock_t *lock)
     (void)lock;
 }
 
-const capheap_lock_ops_t capheap_port_lock_none = { none_init, none_op, none_op, none_op, NULL };
+const capheap_lock_ops_t capheap_port_lock_none = { none_init, none_op, none_op, none_op, NULL, 0 };
 
 /* --------------------------------------------------------------- pthread */
 
@@ -65,7 +65,8 @@ static void pthread_destroy(void *ctx, capheap_lock_t *lock)
 }
 
 const capheap_lock_ops_t capheap_port_lock_pthread = {
-    pthread_init, pthread_acquire, pthread_release, pthread_destroy, NULL
+    pthread_init, pthread_acquire, pthread_release, pthread_destroy, NULL,
+    CAPHEAP_LOCK_SKIP_WHEN_SINGLE_THREADED
 };
 #endif
 
@@ -99,4 +100,5 @@ void capheap_port_lock_critical(capheap_lock_ops_t *ops, const capheap_critical_
     ops->release = critical_exit;
     ops->destroy = NULL;
     ops->ctx = (void *)(uintptr_t)cs;
+    ops->flags = 0; /* interrupts may take it: never skipped */
 }

@@ -342,7 +342,7 @@ static void cnt_rel(void *ctx, capheap_lock_t *l)
     (void)l;
     lock_calls++;
 }
-static const capheap_lock_ops_t counting = { cnt_init, cnt_acq, cnt_rel, NULL, NULL };
+static const capheap_lock_ops_t counting = { cnt_init, cnt_acq, cnt_rel, NULL, NULL, 0 };
 
 static void t_lock_used(void)
 {

@@ -67,7 +67,7 @@ static void cl_destroy(void *ctx, capheap_lock_t *l)
 }
 
 static const capheap_lock_ops_t counted_locks = { cl_init, cl_acquire, cl_release, cl_destroy,
-                                                  NULL };
+                                                  NULL, 0 };
 
 /* --------------------------------------------------------- helpers */
 

@@ -39,7 +39,7 @@ static void fl_destroy(void *ctx, capheap_lock_t *l)
 }
 
 static const capheap_lock_ops_t failing_locks = { fl_init, fl_acquire, fl_acquire, fl_destroy,
-                                                  NULL };
+                                                  NULL, 0 };
 
 static unsigned char mem[4][8192];
 

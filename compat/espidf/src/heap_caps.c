@@ -109,23 +109,38 @@ static void *calloc_base(size_t n, size_t size, uint32_t caps, size_t *total)
     return capheap_caps_calloc(CAPS(), n, size, caps);
 }
 
-void *heap_caps_malloc(size_t size, uint32_t caps)
+/* heap_caps_malloc when a failure has to be reported (a callback is
+ * registered, or failures abort) or the call is answered here. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline))
+#endif
+static void *malloc_reported(size_t size, uint32_t caps)
 {
     void *p = malloc_base(size, caps);
     if (!p && size > 0)
-        alloc_failed(size, caps, __func__);
+        alloc_failed(size, caps, "heap_caps_malloc");
     return p;
+}
+
+void *heap_caps_malloc(size_t size, uint32_t caps)
+{
+    /* With nothing to do after a failure, the native call is all there is
+     * (a tail call: this layer costs a few instructions per call). */
+    capheap_caps_t *c = CAPS();
+    if (!CAPHEAP_ESPIDF_ABORT_WHEN_ALLOCATION_FAILS && !s_failed_cb && size != 0 && c)
+        return capheap_caps_malloc(c, size, caps);
+    return malloc_reported(size, caps);
 }
 
 void heap_caps_free(void *ptr)
 {
-    if (!ptr)
-        return;
-    if (!CAPS()) {
-        espidf_error_trampoline(NULL, CAPHEAP_E_NOT_OWNED, ptr);
+    capheap_caps_t *c = CAPS();
+    if (c) {
+        capheap_caps_free(c, ptr); /* NULL: nothing, as ESP-IDF */
         return;
     }
-    capheap_caps_free(CAPS(), ptr);
+    if (ptr)
+        espidf_error_trampoline(NULL, CAPHEAP_E_NOT_OWNED, ptr);
 }
 
 void heap_caps_aligned_free(void *ptr)

@@ -129,7 +129,8 @@ static void fxop_release(void *ctx, capheap_lock_t *lock)
     fx_unlock(fx_of(lock));
 }
 
-static const capheap_lock_ops_t fx_ops = { fxop_init, fxop_acquire, fxop_release, NULL, NULL };
+static const capheap_lock_ops_t fx_ops = { fxop_init, fxop_acquire, fxop_release, NULL, NULL,
+                                           CAPHEAP_LOCK_SKIP_WHEN_SINGLE_THREADED };
 
 /* ----------------------------------------------------------- host chip */
 
