@@ -124,8 +124,11 @@ static void record_init(struct capheap_caps *c, caps_heap_t *h, const capheap_re
                    : CAPHEAP_HAVE_SINGLE_THREADED && (h->lock_ops->flags & CAPHEAP_LOCK_SKIP_WHEN_SINGLE_THREADED) ? 1
                                                                                                             : 2;
     h->fast_missing = h->caps_missing | c->fast_reject | (h->reserve ? ~0u : 0u);
-    atomic_init(&h->fast_block, h->fast_missing);
-    atomic_init(&h->fast_span, h->lock_gate < 2 && !c->free_hook ? (size_t)r->size : 0);
+    for (int st = 0; st < 2; st++) {
+        atomic_init(&h->fast_block[st], ~0u);
+        atomic_init(&h->fast_span[st], 0);
+    }
+    caps_fast_words(h);
     h->start = r->start;
     h->end = r->start + r->size;
     if (r->alias_kind != CAPHEAP_ALIAS_NONE) {
@@ -427,7 +430,8 @@ static capheap_err_t add_region_locked(struct capheap_caps *c, const capheap_reg
     /* free's shortcut must stop trusting the outer heap's range before any
      * pointer into the new heap can exist */
     if (in) {
-        atomic_store_explicit(&in->heap->fast_span, 0, memory_order_seq_cst);
+        atomic_store_explicit(&in->heap->fast_span[0], 0, memory_order_seq_cst);
+        atomic_store_explicit(&in->heap->fast_span[1], 0, memory_order_seq_cst);
         atomic_store_explicit(&in->heap->free_span, 0, memory_order_seq_cst);
     }
 
@@ -665,11 +669,19 @@ void capheap_caps_set_hooks(capheap_caps_t *c, capheap_alloc_hook_fn on_alloc,
     c->fast_reject = on_alloc ? ~0u : c->slow_caps;
     for (caps_heap_t *h = list_first(c); h; h = list_next(h)) {
         h->fast_missing = h->caps_missing | c->fast_reject | (h->reserve ? ~0u : 0u);
-        atomic_store_explicit(&h->fast_block, h->fast_missing, memory_order_relaxed);
-        atomic_store_explicit(&h->fast_span,
-                              h->lock_gate < 2 && !on_free
-                                  ? atomic_load_explicit(&h->free_span, memory_order_relaxed)
-                                  : 0,
+        caps_fast_words(h);
+    }
+}
+
+void caps_fast_words(caps_heap_t *h)
+{
+    size_t span = atomic_load_explicit(&h->free_span, memory_order_relaxed);
+    for (unsigned st = 0; st < 2; st++) {
+        bool due = caps_lock_due(h, st);
+        atomic_store_explicit(&h->fast_span[st], due || h->owner->free_hook ? 0 : span,
+                              memory_order_relaxed);
+        atomic_store_explicit(&h->fast_block[st],
+                              CAPHEAP_HAVE_SINGLE_THREADED && due ? ~0u : h->fast_missing,
                               memory_order_relaxed);
     }
 }

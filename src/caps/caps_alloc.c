@@ -333,7 +333,7 @@ void *caps_malloc_refused(void *rec)
 #if defined(__GNUC__) || defined(__clang__)
 __attribute__((noinline))
 #endif
-static void *malloc_locked(struct capheap_caps *c, size_t size, uint32_t caps, caps_heap_t *h)
+void *caps_malloc_locked(struct capheap_caps *c, size_t size, uint32_t caps, caps_heap_t *h)
 {
     const capheap_lock_ops_t *ops = h->lock_ops;
     ops->acquire(ops->ctx, &h->lock);
@@ -364,7 +364,7 @@ static void *malloc_walk(struct capheap_caps *c, size_t size, uint32_t caps, cap
         size_t full = heap_full_at(h);
         if (full == SIZE_MAX) {
             if (heap_must_lock(h))
-                return malloc_locked(c, size, caps, h);
+                return caps_malloc_locked(c, size, caps, h);
             void *p = capheap_dbg_malloc(h->engine, size);
             if (p)
                 return p;
@@ -378,18 +378,22 @@ static void *malloc_walk(struct capheap_caps *c, size_t size, uint32_t caps, cap
 }
 
 /* malloc past the fast path's test, from the first heap h: if h
- * qualifies and is no longer known to be full, the fast path's test is
- * re-armed (the refusal it remembers is stale) and h is tried; else the
- * walk from the next heap. */
+ * qualifies and is no longer known to be full, it is tried (with its lock
+ * when one is due) and the fast path's test is re-armed (the refusal it
+ * remembers is stale); else the walk from the next heap. */
 #if defined(__GNUC__) || defined(__clang__)
 __attribute__((noinline))
 #endif
-static void *malloc_first(struct capheap_caps *c, size_t size, uint32_t caps, caps_heap_t *h)
+void *caps_malloc_first(struct capheap_caps *c, size_t size, uint32_t caps, caps_heap_t *h)
 {
     if (!(h->fast_missing & caps) && (h->caps[0] & caps)) {
         size_t full = heap_full_at(h);
         if (full == SIZE_MAX) {
-            atomic_store_explicit(&h->fast_block, h->fast_missing, memory_order_relaxed);
+            for (unsigned st = 0; st < 2; st++)
+                atomic_store_explicit(&h->fast_block[st],
+                                      CAPHEAP_HAVE_SINGLE_THREADED && caps_lock_due(h, st) ? ~0u
+                                                                                          : h->fast_missing,
+                                      memory_order_relaxed);
             return malloc_walk(c, size, caps, h);
         }
         if (size < full)
@@ -403,25 +407,7 @@ void *capheap_caps_malloc(capheap_caps_t *c, size_t size, uint32_t caps)
 {
     if (!c)
         return NULL;
-    /* The first heap (the list is never empty once created): one test
-     * covers the caps, hooks, reserve and a remembered refusal */
-    caps_heap_t *h = list_first(c);
-    if (LIKELY(!(atomic_load_explicit(&h->fast_block, memory_order_relaxed) & caps) && (h->caps[0] & caps))) {
-        if (heap_must_lock(h))
-            return malloc_locked(c, size, caps, h);
-#if !CAPHEAP_DEBUG_HEADER
-        /* nothing runs concurrently (the no-op port, or a lock skipped by
-         * a single-threaded process): the engine is tail-called and calls
-         * caps_malloc_refused, which finds the request in the record, if
-         * it fails */
-        h->fast_size = size;
-        h->fast_caps = caps;
-        return capheap_heap_malloc_or(h->engine, size);
-#else
-        return malloc_walk(c, size, caps, h);
-#endif
-    }
-    return malloc_first(c, size, caps, h);
+    return caps_malloc_fast(c, size, caps);
 }
 
 void *capheap_caps_calloc(capheap_caps_t *c, size_t n, size_t size, uint32_t caps)
@@ -583,7 +569,7 @@ static void free_lookup(struct capheap_caps *c, void *ptr, caps_heap_t *h)
 #if defined(__GNUC__) || defined(__clang__)
 __attribute__((noinline))
 #endif
-static void free_slow(struct capheap_caps *c, void *ptr)
+void caps_free_slow(struct capheap_caps *c, void *ptr)
 {
     if (!c || !ptr)
         return;
@@ -602,19 +588,8 @@ static void free_slow(struct capheap_caps *c, void *ptr)
 
 void capheap_caps_free(capheap_caps_t *c, void *ptr)
 {
-    /* most frees belong to the heap of the previous free: one range check
-     * (empty with a lock, a free hook or a heap nested inside; NULL is
-     * outside every range and handled in free_slow) */
-    caps_heap_t *h;
-    if (c && (h = atomic_load_explicit(&c->hint, memory_order_acquire),
-              (uintptr_t)ptr - h->start <
-                  atomic_load_explicit(&h->fast_span, memory_order_relaxed)) &&
-        LIKELY(!heap_must_lock(h))) {
-        heap_changed(h);
-        capheap_dbg_free(h->engine, ptr); /* the engine validates ptr */
-        return;
-    }
-    free_slow(c, ptr);
+    if (c)
+        caps_free_fast(c, ptr);
 }
 
 size_t capheap_caps_get_allocated_size(capheap_caps_t *c, void *ptr)

@@ -36,9 +36,30 @@
 
 #include <stdatomic.h>
 
+#if defined(__GNUC__) || defined(__clang__)
+#define CAPS_LIKELY(x) __builtin_expect(!!(x), 1)
+#else
+#define CAPS_LIKELY(x) (x)
+#endif
+
 typedef struct capheap_caps_heap caps_heap_t;
 
 struct capheap_caps_heap {
+    /* (The fast-path words come first: gcc folds no displacement into an
+     * indexed atomic load, so fast_span's costs no add; fast_block's one.)
+     * free()'s fast path: the range in which it may hand the pointer to
+     * the engine at once, indexed by CAPS_ST (1 while the process is known
+     * to be single-threaded): free_span when no free hook is set and no
+     * lock is due in that situation (caps_lock_due), else 0. */
+    atomic_size_t fast_span[2];
+    /* malloc's fast path, indexed by CAPS_ST like fast_span: fast_missing,
+     * or every bit while the heap is known to be full (set with full_at by
+     * a refusal; back when malloc_first finds full_at cleared) or, where
+     * the C library tells single-threaded processes apart, while a lock is
+     * due in that situation. The first heap's caps test. A hint like
+     * full_at: a stale value costs a try or a detour, never a wrong
+     * answer. */
+    atomic_uint fast_block[2];
     capheap_lock_t lock;
     /* Requests of this size or more are known to fail in the engine heap:
      * set (under the lock) to largest_free + 1 when an allocation failed,
@@ -53,10 +74,6 @@ struct capheap_caps_heap {
     /* free()'s shortcut trusts [start, start + free_span): the region's
      * size, 0 once another heap lives inside one of its blocks */
     atomic_size_t free_span;
-    /* free_span with the no-op port or a skippable one (lock_gate < 2) and
-     * no free hook, else 0: the range in which free() may hand the pointer
-     * to the engine at once (after heap_must_lock() says no lock is due) */
-    atomic_size_t fast_span;
     uint32_t caps[CAPHEAP_PRIORITIES];
     uint32_t caps_union;
     uint32_t caps_missing;          /* ~caps_union: one test for "has them all" */
@@ -72,12 +89,6 @@ struct capheap_caps_heap {
                                        request; every bit while an alloc hook is
                                        set): one test per heap. Written while no
                                        allocation runs (creation, set_hooks). */
-    /* fast_missing, or every bit while the heap is known to be full (set
-     * with full_at by a refusal; back to fast_missing when malloc's walk
-     * finds full_at cleared): the first heap's only test on malloc's fast
-     * path. A hint like full_at: a stale value costs a try or a detour,
-     * never a wrong answer. */
-    atomic_uint fast_block;
     bool reserve;         /* CAPHEAP_MT_RESERVE: tried last */
     bool exec_alias;      /* D/IRAM: EXEC requests are returned at the alias */
     bool runtime;         /* added by add_region* */
@@ -162,6 +173,21 @@ static inline void heap_unlock(const caps_heap_t *h)
         ops->release(ops->ctx, (capheap_lock_t *)(uintptr_t)&h->lock);
 }
 
+/* Index of the fast-path words (fast_span, fast_block) for now. */
+#define CAPS_ST ((unsigned)CAPHEAP_SINGLE_THREADED_NOW)
+
+/* Whether a lock of h is due in situation st (CAPS_ST's values). */
+static inline bool caps_lock_due(const caps_heap_t *h, unsigned st)
+{
+    return h->lock_gate > st;
+}
+
+/* Sets h's fast-path words (fast_span, fast_block) from its state: its
+ * lock, the instance's free hook and free_span. Where the C library does
+ * not tell single-threaded processes apart, malloc's fast path tests the
+ * lock itself, so fast_block does not depend on it. */
+void caps_fast_words(caps_heap_t *h);
+
 /* Whether the malloc and free fast paths must take h's lock now: always
  * with a port that cannot be skipped, with one carrying
  * CAPHEAP_LOCK_SKIP_WHEN_SINGLE_THREADED unless the process is known to be
@@ -199,7 +225,8 @@ static inline void heap_changed_cheap(caps_heap_t *h)
  * failure): every size above the largest free block fails until h changes. */
 static inline void heap_refused(caps_heap_t *h)
 {
-    atomic_store_explicit(&h->fast_block, ~0u, memory_order_relaxed);
+    atomic_store_explicit(&h->fast_block[0], ~0u, memory_order_relaxed);
+    atomic_store_explicit(&h->fast_block[1], ~0u, memory_order_relaxed);
     atomic_store_explicit(&h->full_at, capheap_dbg_largest_free(h->engine) + 1,
                           memory_order_relaxed);
 }
@@ -245,5 +272,54 @@ const caps_index_entry_t *caps_index_find(const caps_index_t *idx, uintptr_t add
 
 /* Chip address of a host address (identity without a map). */
 uintptr_t caps_to_chip(const struct capheap_caps *c, uintptr_t host);
+
+/* ------------------------------------------------------ the fast paths */
+
+/* Out of line continuations of the fast paths (caps_alloc.c). */
+void *caps_malloc_first(struct capheap_caps *c, size_t size, uint32_t caps, caps_heap_t *h);
+void *caps_malloc_locked(struct capheap_caps *c, size_t size, uint32_t caps, caps_heap_t *h);
+void caps_free_slow(struct capheap_caps *c, void *ptr);
+
+/*
+ * capheap_caps_malloc for an instance known to exist. The first heap (the
+ * list is never empty once created): one word covers the caps, the hooks,
+ * a reserve heap, a remembered refusal and (with glibc) a due lock; then
+ * the engine is tail-called when nothing runs concurrently (the no-op
+ * port, or a lock skipped by a single-threaded process), with the request
+ * kept in the record for caps_malloc_refused if it fails. Inline in the
+ * ESP-IDF layer's heap_caps_malloc too.
+ */
+static inline void *caps_malloc_fast(struct capheap_caps *c, size_t size, uint32_t caps)
+{
+    caps_heap_t *h = list_first(c);
+    if (CAPS_LIKELY(!(atomic_load_explicit(&h->fast_block[CAPS_ST], memory_order_relaxed) & caps) &&
+                    (h->caps[0] & caps))) {
+#if !CAPHEAP_HAVE_SINGLE_THREADED
+        if (h->lock_gate)
+            return caps_malloc_locked(c, size, caps, h);
+#endif
+#if !CAPHEAP_DEBUG_HEADER
+        h->fast_size = size;
+        h->fast_caps = caps;
+        return capheap_heap_malloc_or(h->engine, size);
+#endif
+    }
+    return caps_malloc_first(c, size, caps, h);
+}
+
+/* capheap_caps_free for an instance known to exist: most frees belong to
+ * the heap of the previous free (the hint): one range check, which fails
+ * with a due lock, a free hook or a heap nested inside (fast_span 0), and
+ * for NULL (outside every range; caps_free_slow ignores it). */
+static inline void caps_free_fast(struct capheap_caps *c, void *ptr)
+{
+    caps_heap_t *h = atomic_load_explicit(&c->hint, memory_order_acquire);
+    if ((uintptr_t)ptr - h->start < atomic_load_explicit(&h->fast_span[CAPS_ST], memory_order_relaxed)) {
+        heap_changed(h);
+        capheap_dbg_free(h->engine, ptr); /* the engine validates ptr */
+        return;
+    }
+    caps_free_slow(c, ptr);
+}
 
 #endif /* CAPHEAP_CAPS_INTERNAL_H */

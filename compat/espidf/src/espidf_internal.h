@@ -13,9 +13,16 @@ typedef struct espidf_state {
     capheap_caps_t *caps;        /* NULL until initialised */
     const capheap_chip_t *chip;  /* may be NULL (init_instance without chip) */
     capheap_sim_t *sim;          /* NULL on bare metal / init_instance */
+    capheap_caps_t *quiet_caps;  /* caps while nothing has to follow a failed
+                                    heap_caps_malloc (no failure callback, no
+                                    abort on failure), else NULL: its fast
+                                    path's one test */
 } espidf_state_t;
 
 extern espidf_state_t espidf_state;
+
+/* Sets espidf_state.quiet_caps from the instance and the failure policy. */
+void espidf_update_quiet(void);
 
 /* Current print sink (never NULL: the stdout default when none is set). */
 void espidf_get_print(capheap_print_fn *print, void **ctx);

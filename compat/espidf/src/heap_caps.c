@@ -13,6 +13,7 @@
 
 #include "capheap/port.h"
 #include "espidf_internal.h"
+#include "../../../src/caps/caps_internal.h" /* the native fast paths, inline */
 #include "poison.h"
 #include "esp_heap_caps_init.h"
 
@@ -36,6 +37,19 @@ _Static_assert(sizeof(multi_heap_info_t) == sizeof(capheap_heap_info_t),
 
 #define CAPS() (espidf_state.caps)
 
+/* heap_caps_malloc and heap_caps_free run the native fast paths inline
+ * (the same code as capheap_caps_malloc/free), except in the builds whose
+ * public caps functions record each call (tracing, Valgrind and ASan
+ * annotations: src/debug/trace_caps_begin.h), which must be called. */
+#if (defined(CAPHEAP_HEAP_TRACING) && CAPHEAP_HEAP_TRACING) || \
+    (defined(CAPHEAP_VALGRIND) && CAPHEAP_VALGRIND) || (defined(CAPHEAP_ASAN) && CAPHEAP_ASAN)
+#define ESPIDF_CAPS_MALLOC capheap_caps_malloc
+#define ESPIDF_CAPS_FREE capheap_caps_free
+#else
+#define ESPIDF_CAPS_MALLOC caps_malloc_fast
+#define ESPIDF_CAPS_FREE caps_free_fast
+#endif
+
 /* ------------------------------------------------------------ failures */
 
 static esp_alloc_failed_hook_t s_failed_cb;
@@ -45,7 +59,13 @@ esp_err_t heap_caps_register_failed_alloc_callback(esp_alloc_failed_hook_t callb
     if (!callback)
         return ESP_ERR_INVALID_ARG;
     s_failed_cb = callback;
+    espidf_update_quiet();
     return ESP_OK;
+}
+
+void espidf_update_quiet(void)
+{
+    espidf_state.quiet_caps = !CAPHEAP_ESPIDF_ABORT_WHEN_ALLOCATION_FAILS && !s_failed_cb ? espidf_state.caps : NULL;
 }
 
 static void alloc_failed(size_t size, uint32_t caps, const char *function_name)
@@ -126,9 +146,9 @@ void *heap_caps_malloc(size_t size, uint32_t caps)
 {
     /* With nothing to do after a failure, the native call is all there is
      * (a tail call: this layer costs a few instructions per call). */
-    capheap_caps_t *c = CAPS();
-    if (!CAPHEAP_ESPIDF_ABORT_WHEN_ALLOCATION_FAILS && !s_failed_cb && size != 0 && c)
-        return capheap_caps_malloc(c, size, caps);
+    capheap_caps_t *c = espidf_state.quiet_caps;
+    if (c && size != 0)
+        return ESPIDF_CAPS_MALLOC(c, size, caps);
     return malloc_reported(size, caps);
 }
 
@@ -136,7 +156,7 @@ void heap_caps_free(void *ptr)
 {
     capheap_caps_t *c = CAPS();
     if (c) {
-        capheap_caps_free(c, ptr); /* NULL: nothing, as ESP-IDF */
+        ESPIDF_CAPS_FREE(c, ptr); /* NULL: nothing, as ESP-IDF */
         return;
     }
     if (ptr)
@@ -435,7 +455,7 @@ bool heap_caps_check_integrity_addr(intptr_t addr, bool print_errors)
 
 /* ------------------------------------------------------------ walks */
 
-static bool heap_matches(const capheap_caps_heap_t *h, uint32_t caps)
+static bool walk_matches(const capheap_caps_heap_t *h, uint32_t caps)
 {
     return (caps & MALLOC_CAP_INVALID) || (capheap_caps_heap_caps(h) & caps) == caps;
 }
@@ -449,7 +469,7 @@ static void for_each_heap(uint32_t caps, capheap_walk_fn fn, void *ctx,
     size_t n = capheap_caps_heap_count(CAPS());
     for (size_t i = 0; i < n; i++) {
         const capheap_caps_heap_t *h = capheap_caps_heap_at(CAPS(), i);
-        if (!h || !heap_matches(h, caps))
+        if (!h || !walk_matches(h, caps))
             continue;
         capheap_region_t r;
         capheap_caps_heap_region(h, &r);
