@@ -50,7 +50,7 @@ for a in "${peers[@]}"; do "$B/bench_$a" info >> "$raw"; done
 # The caps variant (issue 3 figure): W1 at 256 KiB only, on the esp32 layout;
 # its start-up log goes to stdout too, so keep only the result lines.
 caps_run() { "$@" | grep '^alloc=' >> "$raw" || true; }
-if [ $caps = 1 ]; then for a in caps caps_nolock caps_engine; do caps_run "$B/bench_$a" info; done; fi
+if [ $caps = 1 ]; then for a in caps caps_mt caps_nolock caps_engine; do caps_run "$B/bench_$a" info; done; fi
 for a in capheap_a8 capheap32_a4 capheap32; do
   case $a in *32*) r=("${run32[@]}") ;; *) r=() ;; esac
   "${r[@]}" "$B/bench_$a" info | sed "s/^alloc=capheap/alloc=$a/" >> "$raw"
@@ -85,6 +85,8 @@ if [ $caps = 1 ]; then
   caps_run "${vg[@]}" "$B/bench_caps" count W1 262144 $OPS
   # Light load: live set 60 % of 4 KiB, served by the first (smallest) heap.
   caps_run "${vg[@]}" "$B/bench_caps" count W1 4096 $OPS
+  # The same after a second thread has existed: the locks are taken.
+  caps_run "${vg[@]}" "$B/bench_caps_mt" count W1 4096 $OPS
   # The caps layer alone (no-op lock port, capheap_caps_* API): both loads;
   # and the engine of the heap that serves the light load, called directly.
   caps_run "${vg[@]}" "$B/bench_caps_nolock" count W1 262144 $OPS
