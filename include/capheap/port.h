@@ -96,9 +96,28 @@ extern const capheap_lock_ops_t capheap_port_lock_none;
 extern const capheap_lock_ops_t capheap_port_lock_pthread;
 #endif
 
+/* 1 when this build has the futex lock port (Linux hosts). */
+#ifndef CAPHEAP_PORT_HAS_FUTEX
+#if CAPHEAP_PORT_HAS_PTHREAD && defined(__linux__)
+#define CAPHEAP_PORT_HAS_FUTEX 1
+#else
+#define CAPHEAP_PORT_HAS_FUTEX 0
+#endif
+#endif
+
+#if CAPHEAP_PORT_HAS_FUTEX
+/* One lock word with Linux futexes: taking a free lock is one atomic
+ * compare-and-swap and releasing it one exchange (about a tenth of a
+ * pthread mutex's instructions); a contended waiter spins briefly, then
+ * sleeps. Not usable from signal handlers. Carries
+ * CAPHEAP_LOCK_SKIP_WHEN_SINGLE_THREADED. */
+extern const capheap_lock_ops_t capheap_port_lock_futex;
+#endif
+
 /*
- * The port used when a caller gives none: capheap_port_lock_pthread on hosted
- * POSIX builds, capheap_port_lock_none elsewhere. Never NULL. O(1).
+ * The port used when a caller gives none: capheap_port_lock_futex on Linux,
+ * capheap_port_lock_pthread on other hosted POSIX builds,
+ * capheap_port_lock_none elsewhere. Never NULL. O(1).
  */
 const capheap_lock_ops_t *capheap_port_lock_default(void);
 

@@ -273,14 +273,13 @@ static inline void *try_plain(caps_heap_t *h, size_t size)
             heap_changed(h);
         return p;
     }
-    const capheap_lock_ops_t *ops = h->lock_ops;
-    ops->acquire(ops->ctx, &h->lock);
+    heap_lock(h);
     void *p = capheap_dbg_malloc(h->engine, size);
     if (p)
         heap_changed_cheap(h);
     else
         heap_refused(h);
-    ops->release(ops->ctx, &h->lock);
+    heap_unlock(h);
     return p;
 }
 
@@ -335,13 +334,11 @@ __attribute__((noinline))
 #endif
 void *caps_malloc_locked(struct capheap_caps *c, size_t size, uint32_t caps, caps_heap_t *h)
 {
-    const capheap_lock_ops_t *ops = h->lock_ops;
-    ops->acquire(ops->ctx, &h->lock);
+    heap_lock(h);
     void *p = capheap_dbg_malloc(h->engine, size);
     if (p && heap_full_at(h) != SIZE_MAX)
         heap_changed(h); /* a refusal since we looked */
-    ops = h->lock_ops;
-    ops->release(ops->ctx, &h->lock);
+    heap_unlock(h);
     return p ? p : malloc_slow(c, size, caps);
 }
 
@@ -579,13 +576,12 @@ void caps_free_slow(struct capheap_caps *c, void *ptr)
     if (!c || !ptr)
         return;
     caps_heap_t *h = atomic_load_explicit(&c->hint, memory_order_acquire);
-    const capheap_lock_ops_t *ops = h->lock_ops;
     if ((uintptr_t)ptr - h->start < atomic_load_explicit(&h->free_span, memory_order_relaxed) &&
-        ops && !c->free_hook) {
-        ops->acquire(ops->ctx, &h->lock);
+        h->lock_ops && !c->free_hook) {
+        heap_lock(h);
         capheap_dbg_free(h->engine, ptr); /* the engine validates ptr */
         heap_changed(h);
-        ops->release(ops->ctx, &h->lock);
+        heap_unlock(h);
         return;
     }
     free_lookup(c, ptr, h);

@@ -33,6 +33,9 @@
 #include "capheap/caps.h"
 #include "../debug/poison.h" /* relative: found without -I src/debug (Arduino export) */
 #include "../port/single_thread.h"
+#if CAPHEAP_PORT_HAS_FUTEX
+#include "../port/futex_lock.h"
+#endif
 
 #include <stdatomic.h>
 
@@ -159,16 +162,30 @@ struct capheap_caps {
  * the block's data-bus address. */
 #define CAPS_REV_HIDDEN ((sizeof(uintptr_t) + 3u) & ~(size_t)3u)
 
+/* Takes h's lock (nothing for the no-op port: single-threaded builds pay
+ * nothing; the futex port's word inline, without the call). */
 static inline void heap_lock(const caps_heap_t *h)
 {
     const capheap_lock_ops_t *ops = h->lock_ops;
-    if (ops) /* NULL for the no-op port: single-threaded builds pay nothing */
+#if CAPHEAP_PORT_HAS_FUTEX
+    if (ops == &capheap_port_lock_futex) {
+        capheap_fx_lock((capheap_fx_t *)(uintptr_t)h->lock.u.words);
+        return;
+    }
+#endif
+    if (ops)
         ops->acquire(ops->ctx, (capheap_lock_t *)(uintptr_t)&h->lock);
 }
 
 static inline void heap_unlock(const caps_heap_t *h)
 {
     const capheap_lock_ops_t *ops = h->lock_ops;
+#if CAPHEAP_PORT_HAS_FUTEX
+    if (ops == &capheap_port_lock_futex) {
+        capheap_fx_unlock((capheap_fx_t *)(uintptr_t)h->lock.u.words);
+        return;
+    }
+#endif
     if (ops)
         ops->release(ops->ctx, (capheap_lock_t *)(uintptr_t)&h->lock);
 }

@@ -1,8 +1,11 @@
 /*
- * Lock ports (capheap/port.h): none, pthread, critical section.
+ * Lock ports (capheap/port.h): none, pthread, futex, critical section.
  */
 #if !defined(_POSIX_C_SOURCE)
 #define _POSIX_C_SOURCE 200809L
+#endif
+#if !defined(_DEFAULT_SOURCE)
+#define _DEFAULT_SOURCE /* syscall() for the futex port */
 #endif
 #include "capheap/port.h"
 
@@ -70,9 +73,82 @@ const capheap_lock_ops_t capheap_port_lock_pthread = {
 };
 #endif
 
+/* ----------------------------------------------------------------- futex */
+
+#if CAPHEAP_PORT_HAS_FUTEX
+#include "futex_lock.h"
+
+#include <errno.h>
+#include <linux/futex.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+/* futex(2) on the word, errno kept: allocation must not change it. */
+static void fx_futex(capheap_fx_t *l, int op, int val)
+{
+    int saved = errno;
+    (void)syscall(SYS_futex, (void *)l, op, val, NULL, NULL, 0);
+    errno = saved;
+}
+
+void capheap_fx_lock_slow(capheap_fx_t *l)
+{
+    for (int spin = 0; spin < 100; spin++) {
+        int c = 0;
+        if (atomic_load_explicit(l, memory_order_relaxed) == 0 &&
+            atomic_compare_exchange_weak_explicit(l, &c, 1, memory_order_acquire, memory_order_relaxed))
+            return;
+#if defined(__x86_64__) || defined(__i386__)
+        __builtin_ia32_pause();
+#endif
+    }
+    /* 2: held with waiters, so that the holder's release wakes one */
+    while (atomic_exchange_explicit(l, 2, memory_order_acquire) != 0)
+        fx_futex(l, FUTEX_WAIT_PRIVATE, 2);
+}
+
+void capheap_fx_wake(capheap_fx_t *l)
+{
+    fx_futex(l, FUTEX_WAKE_PRIVATE, 1);
+}
+
+_Static_assert(sizeof(capheap_fx_t) <= sizeof(capheap_lock_t), "the futex word fits");
+
+static capheap_fx_t *fx_of(capheap_lock_t *lock)
+{
+    return (capheap_fx_t *)(void *)lock->u.words;
+}
+
+static bool futex_init(void *ctx, capheap_lock_t *lock)
+{
+    (void)ctx;
+    memset(lock, 0, sizeof *lock);
+    atomic_init(fx_of(lock), 0);
+    return true;
+}
+
+static void futex_acquire(void *ctx, capheap_lock_t *lock)
+{
+    (void)ctx;
+    capheap_fx_lock(fx_of(lock));
+}
+
+static void futex_release(void *ctx, capheap_lock_t *lock)
+{
+    (void)ctx;
+    capheap_fx_unlock(fx_of(lock));
+}
+
+const capheap_lock_ops_t capheap_port_lock_futex = {
+    futex_init, futex_acquire, futex_release, NULL, NULL, CAPHEAP_LOCK_SKIP_WHEN_SINGLE_THREADED
+};
+#endif
+
 const capheap_lock_ops_t *capheap_port_lock_default(void)
 {
-#if CAPHEAP_PORT_HAS_PTHREAD
+#if CAPHEAP_PORT_HAS_FUTEX
+    return &capheap_port_lock_futex;
+#elif CAPHEAP_PORT_HAS_PTHREAD
     return &capheap_port_lock_pthread;
 #else
     return &capheap_port_lock_none;

@@ -1,7 +1,7 @@
 /*
  * Port layer: clz/fls, the monotonic clock, the unwinder, and every lock
- * port's contract (init succeeds, acquire/release pair up, the pthread port
- * excludes a second thread).
+ * port's contract (init succeeds, acquire/release pair up, the pthread and
+ * futex ports exclude other threads and may be skipped while single-threaded).
  */
 #include "capheap/port.h"
 #include "check.h"
@@ -45,35 +45,61 @@ static void t_none_and_critical(void)
     CHECK(n->init(n->ctx, &l));
     n->acquire(n->ctx, &l);
     n->release(n->ctx, &l);
+#if CAPHEAP_PORT_HAS_FUTEX
+    CHECK(capheap_port_lock_default() == &capheap_port_lock_futex);
+#else
     CHECK(capheap_port_lock_default() == &capheap_port_lock_pthread);
+#endif
+    CHECK_EQ_U(capheap_port_lock_none.flags, 0);
 }
 
 static long shared_counter;
 
+typedef struct {
+    const capheap_lock_ops_t *ops;
+    capheap_lock_t *lock;
+} bump_arg_t;
+
 static void *bump(void *arg)
 {
-    capheap_lock_t *l = (capheap_lock_t *)arg;
-    const capheap_lock_ops_t *p = &capheap_port_lock_pthread;
+    const bump_arg_t *a = (const bump_arg_t *)arg;
     for (int i = 0; i < 100000; i++) {
-        p->acquire(p->ctx, l);
+        a->ops->acquire(a->ops->ctx, a->lock);
         shared_counter++;
-        p->release(p->ctx, l);
+        a->ops->release(a->ops->ctx, a->lock);
     }
     return NULL;
 }
 
-static void t_pthread_excludes(void)
+/* Four threads bump one counter under the port's lock: no update is lost. */
+static void excludes(const capheap_lock_ops_t *p)
 {
     capheap_lock_t l;
-    const capheap_lock_ops_t *p = &capheap_port_lock_pthread;
     REQUIRE(p->init(p->ctx, &l));
+    shared_counter = 0;
+    bump_arg_t a = { p, &l };
     pthread_t t[4];
     for (int i = 0; i < 4; i++)
-        REQUIRE(pthread_create(&t[i], NULL, bump, &l) == 0);
+        REQUIRE(pthread_create(&t[i], NULL, bump, &a) == 0);
     for (int i = 0; i < 4; i++)
         pthread_join(t[i], NULL);
     CHECK_EQ_U(shared_counter, 400000);
-    p->destroy(p->ctx, &l);
+    if (p->destroy)
+        p->destroy(p->ctx, &l);
+}
+
+static void t_pthread_excludes(void)
+{
+    excludes(&capheap_port_lock_pthread);
+    CHECK_EQ_U(capheap_port_lock_pthread.flags, CAPHEAP_LOCK_SKIP_WHEN_SINGLE_THREADED);
+}
+
+static void t_futex_excludes(void)
+{
+#if CAPHEAP_PORT_HAS_FUTEX
+    excludes(&capheap_port_lock_futex);
+    CHECK_EQ_U(capheap_port_lock_futex.flags, CAPHEAP_LOCK_SKIP_WHEN_SINGLE_THREADED);
+#endif
 }
 
 int main(void)
@@ -82,5 +108,6 @@ int main(void)
     RUN(t_clock_and_unwinder);
     RUN(t_none_and_critical);
     RUN(t_pthread_excludes);
+    RUN(t_futex_excludes);
     return check_summary("caps.port");
 }

@@ -24,6 +24,7 @@
 #define _GNU_SOURCE 1
 #endif
 #include "capheap_malloc.h"
+#include "../../../src/port/futex_lock.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -64,73 +65,11 @@
 
 /* ------------------------------------------------------------ futex lock */
 
-typedef _Atomic int fx_t;
-
-static void fx_wait_wake(fx_t *l, int op, int val)
-{
-    int saved = errno; /* malloc must not change errno on success */
-    (void)syscall(SYS_futex, (void *)l, op, val, NULL, NULL, 0);
-    errno = saved;
-}
-
-static void fx_lock_slow(fx_t *l)
-{
-    for (int spin = 0; spin < 100; spin++) {
-        int c = 0;
-        if (atomic_load_explicit(l, memory_order_relaxed) == 0 &&
-            atomic_compare_exchange_weak_explicit(l, &c, 1, memory_order_acquire,
-                                                  memory_order_relaxed))
-            return;
-#if defined(__x86_64__) || defined(__i386__)
-        __builtin_ia32_pause();
-#endif
-    }
-    while (atomic_exchange_explicit(l, 2, memory_order_acquire) != 0)
-        fx_wait_wake(l, FUTEX_WAIT_PRIVATE, 2);
-}
-
-static inline void fx_lock(fx_t *l)
-{
-    int c = 0;
-    if (LIKELY(atomic_compare_exchange_strong_explicit(l, &c, 1, memory_order_acquire,
-                                                       memory_order_relaxed)))
-        return;
-    fx_lock_slow(l);
-}
-
-static inline void fx_unlock(fx_t *l)
-{
-    if (UNLIKELY(atomic_exchange_explicit(l, 0, memory_order_release) == 2))
-        fx_wait_wake(l, FUTEX_WAKE_PRIVATE, 1);
-}
-
-static fx_t *fx_of(capheap_lock_t *lock)
-{
-    return (fx_t *)(void *)lock->u.words;
-}
-
-static bool fxop_init(void *ctx, capheap_lock_t *lock)
-{
-    (void)ctx;
-    memset(lock, 0, sizeof *lock);
-    atomic_init(fx_of(lock), 0);
-    return true;
-}
-
-static void fxop_acquire(void *ctx, capheap_lock_t *lock)
-{
-    (void)ctx;
-    fx_lock(fx_of(lock));
-}
-
-static void fxop_release(void *ctx, capheap_lock_t *lock)
-{
-    (void)ctx;
-    fx_unlock(fx_of(lock));
-}
-
-static const capheap_lock_ops_t fx_ops = { fxop_init, fxop_acquire, fxop_release, NULL, NULL,
-                                           CAPHEAP_LOCK_SKIP_WHEN_SINGLE_THREADED };
+/* capheap_fx_* (src/port/futex_lock.h): the same lock word as the futex
+ * lock port, for the library's own locks (grow_lock, big_lock). */
+typedef capheap_fx_t fx_t;
+#define fx_lock capheap_fx_lock
+#define fx_unlock capheap_fx_unlock
 
 /* ----------------------------------------------------------- host chip */
 
@@ -210,7 +149,7 @@ static bool add_heap(size_t need)
         capheap_caps_config_t cfg;
         capheap_caps_config_init(&cfg);
         cfg.chip = &host_chip;
-        cfg.lock_ops = &fx_ops;
+        cfg.lock_ops = &capheap_port_lock_futex; /* the heaps' locks: the same word */
         e = capheap_caps_create(&cfg, &r, 1, &inst);
     }
     if (e != CAPHEAP_OK) {
