@@ -386,17 +386,9 @@ void *caps_malloc_first(struct capheap_caps *c, size_t size, uint32_t caps, caps
     if (!(h->fast_missing & caps) && (h->caps[0] & caps)) {
         size_t full = heap_full_at(h);
         if (full == SIZE_MAX) {
-            bool lock = heap_must_lock(h);
-            /* with glibc, a due lock keeps fast_block at every bit:
-             * nothing to re-arm for it */
-            if (!CAPHEAP_HAVE_SINGLE_THREADED || !lock) {
-                for (unsigned st = 0; st < 2; st++)
-                    atomic_store_explicit(&h->fast_block[st],
-                                          CAPHEAP_HAVE_SINGLE_THREADED && caps_lock_due(h, st) ? ~0u
-                                                                                              : h->fast_missing,
-                                          memory_order_relaxed);
-            }
-            return lock ? caps_malloc_locked(c, size, caps, h) : malloc_walk(c, size, caps, h);
+            atomic_store_explicit(&h->fast_block[0], h->fast_arm[0], memory_order_relaxed);
+            atomic_store_explicit(&h->fast_block[1], h->fast_arm[1], memory_order_relaxed);
+            return heap_must_lock(h) ? caps_malloc_locked(c, size, caps, h) : malloc_walk(c, size, caps, h);
         }
         if (size < full)
             return malloc_slow(c, size, caps); /* may fit: the selection decides */

@@ -63,6 +63,8 @@ struct capheap_caps_heap {
      * full_at: a stale value costs a try or a detour, never a wrong
      * answer. */
     atomic_uint fast_block[2];
+    uint32_t fast_arm[2];           /* fast_block's values while the heap is
+                                       not known to be full (caps_fast_words) */
     capheap_lock_t lock;
     /* Requests of this size or more are known to fail in the engine heap:
      * set (under the lock) to largest_free + 1 when an allocation failed,
