@@ -680,8 +680,7 @@ void caps_fast_words(caps_heap_t *h)
         bool due = caps_lock_due(h, st);
         atomic_store_explicit(&h->fast_span[st], due || h->owner->free_hook ? 0 : span,
                               memory_order_relaxed);
-        h->fast_arm[st] = CAPHEAP_HAVE_SINGLE_THREADED && due ? ~0u : h->fast_missing;
-        atomic_store_explicit(&h->fast_block[st], h->fast_arm[st], memory_order_relaxed);
+        atomic_store_explicit(&h->fast_block[st], caps_fast_arm(h, st), memory_order_relaxed);
     }
 }
 

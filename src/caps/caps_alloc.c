@@ -386,8 +386,8 @@ void *caps_malloc_first(struct capheap_caps *c, size_t size, uint32_t caps, caps
     if (!(h->fast_missing & caps) && (h->caps[0] & caps)) {
         size_t full = heap_full_at(h);
         if (full == SIZE_MAX) {
-            atomic_store_explicit(&h->fast_block[0], h->fast_arm[0], memory_order_relaxed);
-            atomic_store_explicit(&h->fast_block[1], h->fast_arm[1], memory_order_relaxed);
+            atomic_store_explicit(&h->fast_block[0], caps_fast_arm(h, 0), memory_order_relaxed);
+            atomic_store_explicit(&h->fast_block[1], caps_fast_arm(h, 1), memory_order_relaxed);
             return heap_must_lock(h) ? caps_malloc_locked(c, size, caps, h) : malloc_walk(c, size, caps, h);
         }
         if (size < full)

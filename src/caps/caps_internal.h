@@ -63,9 +63,6 @@ struct capheap_caps_heap {
      * full_at: a stale value costs a try or a detour, never a wrong
      * answer. */
     atomic_uint fast_block[2];
-    uint32_t fast_arm[2];           /* fast_block's values while the heap is
-                                       not known to be full (caps_fast_words) */
-    capheap_lock_t lock;
     /* Requests of this size or more are known to fail in the engine heap:
      * set (under the lock) to largest_free + 1 when an allocation failed,
      * back to SIZE_MAX (under the lock) by any operation that changes the
@@ -76,17 +73,18 @@ struct capheap_caps_heap {
      * changes nothing. Read without the lock (a hint: a concurrent change
      * may or may not be seen, as if the request came just before it). */
     atomic_size_t full_at;
+    capheap_lock_t lock;
     /* free()'s shortcut trusts [start, start + free_span): the region's
      * size, 0 once another heap lives inside one of its blocks */
     atomic_size_t free_span;
     uint32_t caps[CAPHEAP_PRIORITIES];
     uint32_t caps_union;
     uint32_t caps_missing;          /* ~caps_union: one test for "has them all" */
+    uint32_t fast_caps;             /* with fast_size below */
     /* The request the engine is trying through malloc's fast path (only
      * while no lock is due: nothing runs concurrently), for
      * caps_malloc_refused. */
     size_t fast_size;
-    uint32_t fast_caps;
     uint32_t fast_missing;          /* caps_missing, plus every bit when malloc's
                                        plain fast path must pass this heap by (a
                                        reserve heap: tried last), plus the
@@ -98,17 +96,17 @@ struct capheap_caps_heap {
     bool exec_alias;      /* D/IRAM: EXEC requests are returned at the alias */
     bool runtime;         /* added by add_region* */
     uint8_t alias_kind;
-    _Atomic(caps_heap_t *) next;
-    capheap_heap_t *engine;
-    const capheap_lock_ops_t *lock_ops; /* NULL: the no-op port */
     uint8_t lock_gate;              /* 0: the no-op port; 1: a port that may be
                                        skipped while the process is single-
                                        threaded; 2: any other (heap_must_lock) */
+    int16_t type;
+    _Atomic(caps_heap_t *) next;
+    capheap_heap_t *engine;
+    const capheap_lock_ops_t *lock_ops; /* NULL: the no-op port */
     struct capheap_caps *owner;
     uintptr_t start, end;           /* whole region, records included */
     uintptr_t alias_lo, alias_hi;   /* instruction view, 0 if none */
     uintptr_t chip_start;
-    int16_t type;
     const char *name;
     size_t window_saved;            /* SIZE_MAX: no window saved; guarded by
                                        this heap's lock */
@@ -199,6 +197,12 @@ static inline void heap_unlock(const caps_heap_t *h)
 static inline bool caps_lock_due(const caps_heap_t *h, unsigned st)
 {
     return h->lock_gate > st;
+}
+
+/* fast_block[st] while h is not known to be full. */
+static inline uint32_t caps_fast_arm(const caps_heap_t *h, unsigned st)
+{
+    return CAPHEAP_HAVE_SINGLE_THREADED && caps_lock_due(h, st) ? ~0u : h->fast_missing;
 }
 
 /* Sets h's fast-path words (fast_span, fast_block) from its state: its
