@@ -532,10 +532,11 @@ static inline __attribute__((always_inline)) void list_unlink(capheap_heap_t *h,
         return;
     size_t at = (uintptr_t)link - (uintptr_t)h->heads; /* cls * W */
     size_t row = at / (W * SL_COUNT);
+    uint32_t fl = h->fl_bitmap; /* read first: kept in a register (btr) */
     uint32_t sl = h->sl_bitmap[row] & all_but_bit((unsigned)(at / W));
     h->sl_bitmap[row] = sl;
     if (LIKELY(!sl))
-        h->fl_bitmap &= ~(1u << row);
+        h->fl_bitmap = fl & ~((uint32_t)1 << row);
 }
 
 /* The end of every merge: the merged free block b of the given stride
@@ -550,6 +551,11 @@ static inline __attribute__((always_inline)) void merged_insert(capheap_heap_t *
         after->header |= F_PREV_FREE;
     block_set_footer(b, after);
     size_t cls = class_of_flat(stride);
+    size_t row = cls >> SL_LOG2;
+    /* the bitmap words are read before the links are written, so that gcc
+     * keeps them in registers (bts, fewer registers held for shift counts) */
+    uint32_t sl = h->sl_bitmap[row];
+    uint32_t fl = h->fl_bitmap;
     blk_t **head = &h->heads[cls];
     blk_t *first = *head;
     b->link_to_me = head;
@@ -558,9 +564,8 @@ static inline __attribute__((always_inline)) void merged_insert(capheap_heap_t *
     if (UNLIKELY(first != NULL)) {
         first->link_to_me = &b->next_free;
     } else {
-        size_t row = cls >> SL_LOG2;
-        h->sl_bitmap[row] |= 1u << (cls & (SL_COUNT - 1));
-        h->fl_bitmap |= 1u << row;
+        h->sl_bitmap[row] = sl | (uint32_t)1 << (cls & (SL_COUNT - 1));
+        h->fl_bitmap = fl | (uint32_t)1 << row;
     }
 }
 
@@ -598,17 +603,19 @@ static __attribute__((noinline)) void free_merging(capheap_heap_t *h, void *p, s
         b->header = DEAD_HEADER; /* a second free of this pointer is told apart */
         block_absorbed(b);
         size_t stride = own + d;
-        list_unlink(h, prev);
         /* prev's predecessor is used: no two free blocks are neighbours */
         if (nh & F_FREE) {
+            stride += nh - F_FREE; /* nh has no other flag */
             stat_add(&h->free_blocks, (size_t)-1); /* three free blocks became one */
             stat_add(&h->total_blocks, (size_t)-2);
-            list_unlink(h, next);
             next->header = DEAD_HEADER;
+            list_unlink(h, prev);
+            list_unlink(h, next);
             block_absorbed(next);
-            merged_insert(h, prev, stride + nh - F_FREE, true); /* nh has no other flag */
+            merged_insert(h, prev, stride, true);
         } else {
             stat_add(&h->total_blocks, (size_t)-1);
+            list_unlink(h, prev);
             merged_insert(h, prev, stride, false);
         }
     } else {
