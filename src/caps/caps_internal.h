@@ -48,9 +48,7 @@
 typedef struct capheap_caps_heap caps_heap_t;
 
 struct capheap_caps_heap {
-    /* (The fast-path words come first: gcc folds no displacement into an
-     * indexed atomic load, so fast_span's costs no add; fast_block's one.)
-     * free()'s fast path: the range in which it may hand the pointer to
+    /* free()'s fast path: the range in which it may hand the pointer to
      * the engine at once, indexed by CAPS_ST (1 while the process is known
      * to be single-threaded): free_span when no free hook is set and no
      * lock is due in that situation (caps_lock_due), else 0. */
@@ -303,19 +301,27 @@ void *caps_malloc_first(struct capheap_caps *c, size_t size, uint32_t caps, caps
 void *caps_malloc_locked(struct capheap_caps *c, size_t size, uint32_t caps, caps_heap_t *h);
 void caps_free_slow(struct capheap_caps *c, void *ptr);
 
+/* Where the fast paths go when they cannot serve a call: the general
+ * paths (caps_malloc_first, caps_free_slow), or a caller's own (the
+ * ESP-IDF layer tells its stand-in instance apart first). */
+typedef void *(*caps_malloc_miss_fn)(struct capheap_caps *c, size_t size, uint32_t caps, caps_heap_t *h);
+typedef void (*caps_free_miss_fn)(struct capheap_caps *c, void *ptr);
+
 /*
  * capheap_caps_malloc for an instance known to exist. The first heap (the
  * list is never empty once created): one word covers the caps, the hooks,
  * a reserve heap, a remembered refusal and (with glibc) a due lock; then
  * the engine is tail-called when nothing runs concurrently (the no-op
  * port, or a lock skipped by a single-threaded process), with the request
- * kept in the record for caps_malloc_refused if it fails. Inline in the
- * ESP-IDF layer's heap_caps_malloc too.
+ * kept in the record for caps_malloc_refused if it fails. Else `miss`.
+ * Inline in the ESP-IDF layer's heap_caps_malloc too.
  */
-static inline void *caps_malloc_fast(struct capheap_caps *c, size_t size, uint32_t caps)
+static inline void *caps_malloc_fast_then(struct capheap_caps *c, size_t size, uint32_t caps,
+                                          caps_malloc_miss_fn miss)
 {
     caps_heap_t *h = list_first(c);
-    if (CAPS_LIKELY(!(atomic_load_explicit(&h->fast_block[CAPS_ST], memory_order_relaxed) & caps) &&
+    atomic_uint *block = h->fast_block; /* (gcc folds the field offset into the load only so) */
+    if (CAPS_LIKELY(!(atomic_load_explicit(block + CAPS_ST, memory_order_relaxed) & caps) &&
                     (h->caps[0] & caps))) {
 #if !CAPHEAP_HAVE_SINGLE_THREADED
         if (h->lock_gate)
@@ -327,22 +333,33 @@ static inline void *caps_malloc_fast(struct capheap_caps *c, size_t size, uint32
         return capheap_heap_malloc_or(h->engine, size);
 #endif
     }
-    return caps_malloc_first(c, size, caps, h);
+    return miss(c, size, caps, h);
+}
+
+static inline void *caps_malloc_fast(struct capheap_caps *c, size_t size, uint32_t caps)
+{
+    return caps_malloc_fast_then(c, size, caps, caps_malloc_first);
 }
 
 /* capheap_caps_free for an instance known to exist: most frees belong to
  * the heap of the previous free (the hint): one range check, which fails
  * with a due lock, a free hook or a heap nested inside (fast_span 0), and
- * for NULL (outside every range; caps_free_slow ignores it). */
-static inline void caps_free_fast(struct capheap_caps *c, void *ptr)
+ * for NULL (outside every range; caps_free_slow ignores it); then `miss`. */
+static inline void caps_free_fast_then(struct capheap_caps *c, void *ptr, caps_free_miss_fn miss)
 {
     caps_heap_t *h = atomic_load_explicit(&c->hint, memory_order_acquire);
-    if ((uintptr_t)ptr - h->start < atomic_load_explicit(&h->fast_span[CAPS_ST], memory_order_relaxed)) {
+    atomic_size_t *span = h->fast_span; /* (see caps_malloc_fast_then) */
+    if ((uintptr_t)ptr - h->start < atomic_load_explicit(span + CAPS_ST, memory_order_relaxed)) {
         heap_changed(h);
         capheap_dbg_free(h->engine, ptr); /* the engine validates ptr */
         return;
     }
-    caps_free_slow(c, ptr);
+    miss(c, ptr);
+}
+
+static inline void caps_free_fast(struct capheap_caps *c, void *ptr)
+{
+    caps_free_fast_then(c, ptr, caps_free_slow);
 }
 
 #endif /* CAPHEAP_CAPS_INTERNAL_H */

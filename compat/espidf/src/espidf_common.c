@@ -8,8 +8,15 @@
 #include "capheap/port.h"
 #include "espidf_internal.h"
 #include "poison.h"
+#include "../../../src/caps/caps_internal.h" /* the stand-in instance */
 
-espidf_state_t espidf_state;
+/* The stand-in instance: its heap record's fast-path words refuse every
+ * request and every pointer (fast_block all ones, fast_span 0); nothing
+ * else of it is ever read. */
+static caps_heap_t s_idle_heap = { .fast_block = { ~0u, ~0u } };
+struct capheap_caps espidf_idle = { .first = &s_idle_heap, .hint = &s_idle_heap };
+
+espidf_state_t espidf_state = { .free_caps = &espidf_idle, .quiet_caps = &espidf_idle };
 size_t espidf_extmem_limit = SIZE_MAX;
 
 static void stdout_sink(void *ctx, const char *text)

@@ -13,13 +13,17 @@ typedef struct espidf_state {
     capheap_caps_t *caps;        /* NULL until initialised */
     const capheap_chip_t *chip;  /* may be NULL (init_instance without chip) */
     capheap_sim_t *sim;          /* NULL on bare metal / init_instance */
+    /* The fast paths' instances, never NULL: before heap_caps_init they
+     * are espidf_idle, a stand-in whose one heap record turns every fast
+     * path away (heap_caps.c tells it apart on the way out). */
+    capheap_caps_t *free_caps;   /* caps, once initialised */
     capheap_caps_t *quiet_caps;  /* caps while nothing has to follow a failed
                                     heap_caps_malloc (no failure callback, no
-                                    abort on failure), else NULL: its fast
-                                    path's one test */
+                                    abort on failure) */
 } espidf_state_t;
 
 extern espidf_state_t espidf_state;
+extern struct capheap_caps espidf_idle;
 
 /* Sets espidf_state.quiet_caps from the instance and the failure policy. */
 void espidf_update_quiet(void);

@@ -38,16 +38,15 @@ _Static_assert(sizeof(multi_heap_info_t) == sizeof(capheap_heap_info_t),
 #define CAPS() (espidf_state.caps)
 
 /* heap_caps_malloc and heap_caps_free run the native fast paths inline
- * (the same code as capheap_caps_malloc/free), except in the builds whose
- * public caps functions record each call (tracing, Valgrind and ASan
- * annotations: src/debug/trace_caps_begin.h), which must be called. */
+ * (the same code as capheap_caps_malloc/free) on espidf_state's fast-path
+ * instances, except in the builds whose public caps functions record each
+ * call (tracing, Valgrind and ASan annotations: src/debug/trace_caps_begin.h),
+ * which must be called. */
 #if (defined(CAPHEAP_HEAP_TRACING) && CAPHEAP_HEAP_TRACING) || \
     (defined(CAPHEAP_VALGRIND) && CAPHEAP_VALGRIND) || (defined(CAPHEAP_ASAN) && CAPHEAP_ASAN)
-#define ESPIDF_CAPS_MALLOC capheap_caps_malloc
-#define ESPIDF_CAPS_FREE capheap_caps_free
+#define ESPIDF_INLINE_FAST 0
 #else
-#define ESPIDF_CAPS_MALLOC caps_malloc_fast
-#define ESPIDF_CAPS_FREE caps_free_fast
+#define ESPIDF_INLINE_FAST 1
 #endif
 
 /* ------------------------------------------------------------ failures */
@@ -65,7 +64,9 @@ esp_err_t heap_caps_register_failed_alloc_callback(esp_alloc_failed_hook_t callb
 
 void espidf_update_quiet(void)
 {
-    espidf_state.quiet_caps = !CAPHEAP_ESPIDF_ABORT_WHEN_ALLOCATION_FAILS && !s_failed_cb ? espidf_state.caps : NULL;
+    espidf_state.quiet_caps = !CAPHEAP_ESPIDF_ABORT_WHEN_ALLOCATION_FAILS && !s_failed_cb && espidf_state.caps
+                                  ? espidf_state.caps
+                                  : &espidf_idle;
 }
 
 static void alloc_failed(size_t size, uint32_t caps, const char *function_name)
@@ -142,25 +143,54 @@ static void *malloc_reported(size_t size, uint32_t caps)
     return p;
 }
 
+#if ESPIDF_INLINE_FAST
+/* The fast path's way out: the stand-in instance (not initialised, or a
+ * failure has to be reported) or the general path of the real one. */
+static void *malloc_miss(struct capheap_caps *c, size_t size, uint32_t caps, caps_heap_t *h)
+{
+    if (c == &espidf_idle)
+        return malloc_reported(size, caps);
+    return caps_malloc_first(c, size, caps, h);
+}
+
+static void free_miss(struct capheap_caps *c, void *ptr)
+{
+    if (c != &espidf_idle)
+        caps_free_slow(c, ptr);
+    else if (ptr)
+        espidf_error_trampoline(NULL, CAPHEAP_E_NOT_OWNED, ptr); /* nothing is owned yet */
+}
+#endif
+
 void *heap_caps_malloc(size_t size, uint32_t caps)
 {
-    /* With nothing to do after a failure, the native call is all there is
-     * (a tail call: this layer costs a few instructions per call). */
+    /* The native fast path inline when nothing has to follow a failure
+     * (quiet_caps is the stand-in otherwise, which turns it away). */
+    if (size == 0)
+        return NULL; /* as ESP-IDF: no block, no callback */
+#if ESPIDF_INLINE_FAST
+    return caps_malloc_fast_then(espidf_state.quiet_caps, size, caps, malloc_miss);
+#else
     capheap_caps_t *c = espidf_state.quiet_caps;
-    if (c && size != 0)
-        return ESPIDF_CAPS_MALLOC(c, size, caps);
+    if (c != &espidf_idle)
+        return capheap_caps_malloc(c, size, caps);
     return malloc_reported(size, caps);
+#endif
 }
 
 void heap_caps_free(void *ptr)
 {
+#if ESPIDF_INLINE_FAST
+    caps_free_fast_then(espidf_state.free_caps, ptr, free_miss);
+#else
     capheap_caps_t *c = CAPS();
     if (c) {
-        ESPIDF_CAPS_FREE(c, ptr); /* NULL: nothing, as ESP-IDF */
+        capheap_caps_free(c, ptr); /* NULL: nothing, as ESP-IDF */
         return;
     }
     if (ptr)
         espidf_error_trampoline(NULL, CAPHEAP_E_NOT_OWNED, ptr);
+#endif
 }
 
 void heap_caps_aligned_free(void *ptr)

@@ -28,6 +28,7 @@ static void adopt(capheap_caps_t *caps, const capheap_chip_t *chip, capheap_sim_
     espidf_state.caps = caps;
     espidf_state.chip = chip;
     espidf_state.sim = sim;
+    espidf_state.free_caps = caps;
     espidf_update_quiet();
     if (espidf_extmem_limit != SIZE_MAX)
         capheap_caps_malloc_extmem_enable(caps, espidf_extmem_limit);
