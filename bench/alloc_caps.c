@@ -63,7 +63,7 @@ static const char *c_describe(void)
     c_init(0);
     const char *chip = getenv("CAPHEAP_CHIP");
     snprintf(text, sizeof text, "heap_caps_malloc(n, MALLOC_CAP_8BIT)/heap_caps_free, chip %s, %zu B of 8BIT heap, "
-             "libcapheap.a (CMake Release, -O2), default lock port (pthread)%s", chip && *chip ? chip : "esp32 (default)",
+             "libcapheap.a (CMake Release, -O2), default lock port (futex word on Linux)%s", chip && *chip ? chip : "esp32 (default)",
              heap_caps_get_total_size(MALLOC_CAP_8BIT), BENCH_CAPS_LOCKS);
     return text;
 }

@@ -176,7 +176,7 @@ def main():
 
     caps_row("heap_caps_malloc(n, MALLOC_CAP_8BIT) + heap_caps_free (ESP-IDF API, host default lock port, "
              "skipped while the process is single-threaded: `bench_caps`)", "caps", True)
-    caps_row("the same after a second thread has existed (every call takes its heap's pthread mutex: "
+    caps_row("the same after a second thread has existed (every call takes its heap's lock, a futex word: "
              "`bench_caps_mt`)", "caps_mt", False)
     caps_row("the caps layer alone: capheap_caps_malloc(n, CAPHEAP_CAP_8BIT) + capheap_caps_free with the no-op "
              "lock port (`bench_caps_nolock`)", "caps_nolock", True)
