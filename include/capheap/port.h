@@ -77,8 +77,8 @@ typedef struct capheap_lock_ops {
 /*
  * Flag of capheap_lock_ops_t: the lock only keeps the threads of this
  * process apart (nothing else, e.g. no interrupt handler, takes it), so
- * the caps allocator's malloc and free fast paths may skip it while the
- * process is known to have a single thread. Known only with glibc 2.32 or
+ * the caps allocator's common malloc and free paths (docs/caps.md lists
+ * them) may skip it while the process is known to have a single thread. Known only with glibc 2.32 or
  * later (its __libc_single_threaded, which pthread_create clears); elsewhere
  * the flag changes nothing. The decision is taken per call, before the
  * lock would be taken, and a skipped lock is never released. Not for a port

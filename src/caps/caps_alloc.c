@@ -336,7 +336,9 @@ void *caps_malloc_locked(struct capheap_caps *c, size_t size, uint32_t caps, cap
 {
     heap_lock(h);
     void *p = capheap_dbg_malloc(h->engine, size);
-    if (p && heap_full_at(h) != SIZE_MAX)
+    if (!p)
+        heap_refused(h); /* the selection then passes it by, unlocked */
+    else if (heap_full_at(h) != SIZE_MAX)
         heap_changed(h); /* a refusal since we looked */
     heap_unlock(h);
     return p ? p : malloc_slow(c, size, caps);
@@ -386,8 +388,13 @@ void *caps_malloc_first(struct capheap_caps *c, size_t size, uint32_t caps, caps
     if (!(h->fast_missing & caps) && (h->caps[0] & caps)) {
         size_t full = heap_full_at(h);
         if (full == SIZE_MAX) {
-            atomic_store_explicit(&h->fast_block[0], caps_fast_arm(h, 0), memory_order_relaxed);
-            atomic_store_explicit(&h->fast_block[1], caps_fast_arm(h, 1), memory_order_relaxed);
+            /* re-armed only where it changes (with a due lock this path
+             * is taken by every malloc: the record's line stays clean) */
+            for (unsigned st = 0; st < 2; st++) {
+                uint32_t arm = caps_fast_arm(h, st);
+                if (atomic_load_explicit(&h->fast_block[st], memory_order_relaxed) != arm)
+                    atomic_store_explicit(&h->fast_block[st], arm, memory_order_relaxed);
+            }
             return heap_must_lock(h) ? caps_malloc_locked(c, size, caps, h) : malloc_walk(c, size, caps, h);
         }
         if (size < full)

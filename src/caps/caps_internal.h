@@ -209,7 +209,8 @@ static inline uint32_t caps_fast_arm(const caps_heap_t *h, unsigned st)
  * lock itself, so fast_block does not depend on it. */
 void caps_fast_words(caps_heap_t *h);
 
-/* Whether the malloc and free fast paths must take h's lock now: always
+/* Whether malloc's plain selection and free's fast path must take h's
+ * lock now: always
  * with a port that cannot be skipped, with one carrying
  * CAPHEAP_LOCK_SKIP_WHEN_SINGLE_THREADED unless the process is known to be
  * single-threaded (then no other thread exists, and only this one could

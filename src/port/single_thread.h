@@ -13,12 +13,12 @@
 
 #if !defined(CAPHEAP_HAVE_SINGLE_THREADED) && CAPHEAP_PORT_HAS_PTHREAD && defined(__has_include)
 #if __has_include(<sys/single_threaded.h>)
-#include <sys/single_threaded.h>
 #define CAPHEAP_HAVE_SINGLE_THREADED 1
 #endif
 #endif
 
 #if defined(CAPHEAP_HAVE_SINGLE_THREADED) && CAPHEAP_HAVE_SINGLE_THREADED
+#include <sys/single_threaded.h> /* also when the build forces the macro to 1 */
 #define CAPHEAP_SINGLE_THREADED_NOW ((unsigned char)__libc_single_threaded)
 #else
 #undef CAPHEAP_HAVE_SINGLE_THREADED

@@ -171,9 +171,8 @@ void *heap_caps_malloc(size_t size, uint32_t caps)
 #if ESPIDF_INLINE_FAST
     return caps_malloc_fast_then(espidf_state.quiet_caps, size, caps, malloc_miss);
 #else
-    capheap_caps_t *c = espidf_state.quiet_caps;
-    if (c != &espidf_idle)
-        return capheap_caps_malloc(c, size, caps);
+    /* one shape whatever the failure policy: the traced caller of
+     * capheap_caps_malloc is always malloc_base */
     return malloc_reported(size, caps);
 #endif
 }

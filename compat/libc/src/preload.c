@@ -26,6 +26,10 @@
 #include "capheap_malloc.h"
 #include "../../../src/port/futex_lock.h"
 
+#if !CAPHEAP_PORT_HAS_FUTEX
+#error "the preload library needs the futex lock port (CAPHEAP_PORT_HAS_FUTEX=1)"
+#endif
+
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
