@@ -3,12 +3,6 @@
  */
 #include "caps_internal.h"
 
-#if defined(__GNUC__) || defined(__clang__)
-#define LIKELY(x) __builtin_expect(!!(x), 1)
-#else
-#define LIKELY(x) (x)
-#endif
-
 #include <string.h>
 
 #include "../debug/trace_caps_begin.h" /* tracing builds: public names -> untraced bodies */
@@ -319,8 +313,8 @@ static void *malloc_slow(struct capheap_caps *c, size_t size, uint32_t caps)
     return alloc_policy(c, size, 0, caps, false, "capheap_caps_malloc");
 }
 
-/* The engine's continuation when the fast path's try of a heap without a
- * lock is refused (capheap_heap_malloc_or; ctx: the heap's record, which
+/* The engine's continuation when the fast path's try of a heap whose lock
+ * is not due is refused (capheap_heap_malloc_or; ctx: the heap's record, which
  * holds the request's caps): the rest of the selection. */
 void *caps_malloc_refused(void *rec)
 {

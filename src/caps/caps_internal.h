@@ -39,6 +39,18 @@
 
 #include <stdatomic.h>
 
+/* 1 in the builds whose public caps functions record every call (heap
+ * tracing, Valgrind and ASan annotations): src/debug/trace_caps_begin.h
+ * then turns caps_alloc.c's public names into untraced bodies, and callers
+ * outside the caps layer (the ESP-IDF layer) must call the public
+ * functions rather than the inline fast paths below. */
+#if (defined(CAPHEAP_HEAP_TRACING) && CAPHEAP_HEAP_TRACING) || \
+    (defined(CAPHEAP_VALGRIND) && CAPHEAP_VALGRIND) || (defined(CAPHEAP_ASAN) && CAPHEAP_ASAN)
+#define CAPS_CALLS_RECORDED 1
+#else
+#define CAPS_CALLS_RECORDED 0
+#endif
+
 #if defined(__GNUC__) || defined(__clang__)
 #define CAPS_LIKELY(x) __builtin_expect(!!(x), 1)
 #else
@@ -210,16 +222,15 @@ static inline uint32_t caps_fast_arm(const caps_heap_t *h, unsigned st)
 void caps_fast_words(caps_heap_t *h);
 
 /* Whether malloc's plain selection and free's fast path must take h's
- * lock now: always
- * with a port that cannot be skipped, with one carrying
+ * lock now: always with a port that cannot be skipped, with one carrying
  * CAPHEAP_LOCK_SKIP_WHEN_SINGLE_THREADED unless the process is known to be
  * single-threaded (then no other thread exists, and only this one could
  * create one, which it does not do inside the allocator), never with the
- * no-op port. One compare (CAPHEAP_SINGLE_THREADED_NOW is 0 or 1). The
- * other paths simply take the lock whenever there is one. */
+ * no-op port. One compare. The other paths take the lock whenever there
+ * is one. */
 static inline bool heap_must_lock(const caps_heap_t *h)
 {
-    return h->lock_gate > CAPHEAP_SINGLE_THREADED_NOW;
+    return caps_lock_due(h, CAPS_ST);
 }
 
 /* Requests of full_at bytes or more are known to fail in h (see full_at). */

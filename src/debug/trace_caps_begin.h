@@ -12,8 +12,10 @@
 #ifndef CAPHEAP_TRACE_CAPS_BEGIN_H
 #define CAPHEAP_TRACE_CAPS_BEGIN_H
 
-#if (defined(CAPHEAP_HEAP_TRACING) && CAPHEAP_HEAP_TRACING) || \
-    (defined(CAPHEAP_VALGRIND) && CAPHEAP_VALGRIND) || (defined(CAPHEAP_ASAN) && CAPHEAP_ASAN)
+#ifndef CAPS_CALLS_RECORDED
+#error "include src/caps/caps_internal.h before trace_caps_begin.h"
+#endif
+#if CAPS_CALLS_RECORDED
 #define CAPHEAP_CAPS_WRAPPED 1
 
 #if defined(CAPHEAP_HEAP_TRACING) && CAPHEAP_HEAP_TRACING

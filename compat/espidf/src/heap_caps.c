@@ -42,12 +42,7 @@ _Static_assert(sizeof(multi_heap_info_t) == sizeof(capheap_heap_info_t),
  * instances, except in the builds whose public caps functions record each
  * call (tracing, Valgrind and ASan annotations: src/debug/trace_caps_begin.h),
  * which must be called. */
-#if (defined(CAPHEAP_HEAP_TRACING) && CAPHEAP_HEAP_TRACING) || \
-    (defined(CAPHEAP_VALGRIND) && CAPHEAP_VALGRIND) || (defined(CAPHEAP_ASAN) && CAPHEAP_ASAN)
-#define ESPIDF_INLINE_FAST 0
-#else
-#define ESPIDF_INLINE_FAST 1
-#endif
+#define ESPIDF_INLINE_FAST (!CAPS_CALLS_RECORDED)
 
 /* ------------------------------------------------------------ failures */
 
