@@ -542,7 +542,11 @@ static inline __attribute__((always_inline)) void list_unlink(capheap_heap_t *h,
 /* The end of every merge: the merged free block b of the given stride
  * (whose predecessor is used) goes on its list; its footer is written, and
  * the PREV_FREE flag of the block after it set unless `flagged` says it is
- * set already (when b ends where a free block ended). */
+ * set already (when b ends where a free block ended). Pushed without a
+ * branch, like list_push(): the test whether the merged block opens its
+ * class was mispredicted on 45 % of merges (W1 at 256 KiB, cachegrind),
+ * so the back link of an empty list goes to the scratch block and the
+ * bitmap bits are set whatever they were. */
 static inline __attribute__((always_inline)) void merged_insert(capheap_heap_t *h, blk_t *b, size_t stride, bool flagged)
 {
     b->header = stride + F_FREE;
@@ -561,12 +565,10 @@ static inline __attribute__((always_inline)) void merged_insert(capheap_heap_t *
     b->link_to_me = head;
     *head = b;
     b->next_free = first;
-    if (UNLIKELY(first != NULL)) {
-        first->link_to_me = &b->next_free;
-    } else {
-        h->sl_bitmap[row] = sl | (uint32_t)1 << (cls & (SL_COUNT - 1));
-        h->fl_bitmap = fl | (uint32_t)1 << row;
-    }
+    blk_t *target = first ? first : &h->scratch;
+    target->link_to_me = &b->next_free;
+    h->sl_bitmap[row] = sl | (uint32_t)1 << (cls & (SL_COUNT - 1));
+    h->fl_bitmap = fl | (uint32_t)1 << row;
 }
 
 /*
@@ -682,9 +684,19 @@ void capheap_heap_free(capheap_heap_t *h, void *p)
 #endif
     blk_t *next = block_at(a + stride);
     size_t nh = next->header;
-    /* Any of: previous block free, next block free, or next block believing
-     * this one is free (a bad neighbour, reported by free_merging). */
-    if (UNLIKELY((hdr | nh) & F_MASK)) { /* hdr's FREE bit is clear here */
+    /* Two tests, not one on (hdr | nh): the previous block's flag is known
+     * one load earlier than the next block's header, so a mispredicted
+     * merge with the previous block is discovered sooner; and the merge
+     * function's own test of which neighbour is free then follows a
+     * different branch in each case, which the predictor learns (one test
+     * here cost W1 at 256 KiB 0.04 more mispredictions per call). */
+    if (UNLIKELY(hdr & F_PREV_FREE)) {
+        free_merging(h, p, hdr, units, next, nh);
+        return;
+    }
+    /* Next block free, or believing this one is free (a bad neighbour,
+     * reported by free_merging). */
+    if (UNLIKELY(nh & F_MASK)) {
         free_merging(h, p, hdr, units, next, nh);
         return;
     }
