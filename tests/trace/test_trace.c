@@ -646,10 +646,16 @@ static void t_all_keeps_frees(void)
     capheap_caps_free(c, b); /* frees b's record, not a's again */
     REQUIRE(capheap_trace_get(x.t, 1, &r) == CAPHEAP_OK);
     CHECK(r.freed);
+#if CAPHEAP_CHECKS /* the engine's checks make the double free harmless */
     capheap_caps_free(c, b); /* double free: counted, no record changes */
+    const size_t frees = 3;
+#else
+    check_log("  CAPHEAP_CHECKS=0: double free not applicable\n");
+    const size_t frees = 2;
+#endif
     capheap_trace_summary_t s;
     REQUIRE(capheap_trace_summary(x.t, &s) == CAPHEAP_OK);
-    CHECK_EQ_SZ(s.total_frees, 3);
+    CHECK_EQ_SZ(s.total_frees, frees);
     CHECK_EQ_SZ(s.count, 2);
     tfx_close(&x);
 }
