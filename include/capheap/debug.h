@@ -13,7 +13,9 @@
  *                    requested size before each block, a tail canary
  *                    CAPHEAP_POISON_TAIL_CANARY right after the requested
  *                    bytes; verified on free, realloc, size queries and
- *                    integrity checks;
+ *                    integrity checks; built with CAPHEAP_CHECKS=0, free
+ *                    leaves the free fill in the head canary, so that a
+ *                    second free fails that test;
  *   2 comprehensive  + new memory filled with CAPHEAP_POISON_MALLOC_FILL,
  *                    freed memory with CAPHEAP_POISON_FREE_FILL; a block
  *                    must still read the free fill when it is handed out

@@ -172,6 +172,7 @@ static COLD void reject(capheap_heap_t *h, const void *u)
 /* ------------------------------------------------------ comprehensive fills */
 
 #define FREE_WORD ((size_t)~(size_t)0 / 0xFFu * CAPHEAP_POISON_FREE_FILL)
+#define FREE_WORD32 ((uint32_t)0x01010101u * CAPHEAP_POISON_FREE_FILL)
 
 /* Word reads of memory written as bytes (memset). */
 #if defined(__GNUC__) || defined(__clang__)
@@ -328,6 +329,16 @@ void capheap_dbg_free(capheap_heap_t *h, void *p)
         if (FILL)
             memset((void *)eng(u), CAPHEAP_POISON_FREE_FILL, usable);
     }
+#if !CAPHEAP_CHECKS
+    /* Light, without the engine's checks (which catch a double free
+     * first, and may refuse this free: then the block must stay as it
+     * was): the head canary becomes the free fill, as level 2's fill leaves
+     * it, so a second free of the block fails the canary test, also once
+     * the block merged into a free neighbour (its prefix is not rewritten
+     * then). One store to a word just read. */
+    if (POISON && !FILL)
+        wr32(u - 4, FREE_WORD32);
+#endif
     capheap_heap_free(h, (void *)eng(u));
 }
 
