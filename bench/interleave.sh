@@ -32,7 +32,7 @@ trap 'rm -f "$rows"' EXIT
 for ((r = 0; r < ROUNDS; r++)); do
   line=
   for b in "${bins[@]}"; do
-    ns=$("${pin[@]}" "$b" time "$W" "$REGION" "$OPS" | sed -n 's/.*ns_per_op=\([0-9.]*\).*/\1/p')
+    ns=$("${pin[@]}" "$b" time "$W" "$REGION" "$OPS" | sed -n 's/.*ns_per_op=\([0-9.]*\).*/\1/p') || ns=
     [ -n "$ns" ] || { echo "interleave: no ns_per_op from $b" >&2; exit 1; }
     line="$line $ns"
   done

@@ -149,7 +149,7 @@ def main():
     v = num(e64["eff_first"]) if e64 else None
     L.append(f"| W3 efficiency at first failure, x86-64 (align 16): live requested bytes / region | ≥ 93 % | {fmt(v, 2)} % | {status(ge(v, 93))} |")
     vu = num(e64["usable_first"]) if e64 else None
-    L.append(f"| W3 at first failure, x86-64 (align 16), read as live usable bytes (the blocks' payload areas) / region | (≥ 93 %) | {fmt(vu, 2)} % | {status(ge(vu, 93))} |")
+    L.append(f"| W3 at first failure, x86-64 (align 16), live usable bytes (the blocks' payload areas) / region: another reading of the figure, not the target | — | {fmt(vu, 2)} % | reported |")
     e8 = eff.get(("capheap_a8", R))
     v8 = num(e8["eff_first"]) if e8 else None
     L.append(f"| W3 efficiency at first failure, x86-64, -DCAPHEAP_ALIGNMENT=8 | (≥ 93 %) | {fmt(v8, 2)} % | {status(ge(v8, 93))} |")

@@ -5,17 +5,18 @@
  * Levels (build option CAPHEAP_POISONING, public definition
  * CAPHEAP_POISONING_LEVEL; docs/debugging.md):
  *
- *   0 none           the engine's always-on checks only: double free, a
- *                    neighbour that does not point back, a pointer outside
- *                    every heap or inside a block (reported through the
- *                    error hook with the pointer and the reason);
+ *   0 none           the engine's checks only (on unless built with
+ *                    CAPHEAP_CHECKS=0): double free, a neighbour that does
+ *                    not point back, a pointer outside every heap or
+ *                    inside a block (reported through the error hook with
+ *                    the pointer and the reason);
  *   1 light          + a head canary CAPHEAP_POISON_HEAD_CANARY and the
  *                    requested size before each block, a tail canary
  *                    CAPHEAP_POISON_TAIL_CANARY right after the requested
  *                    bytes; verified on free, realloc, size queries and
  *                    integrity checks; built with CAPHEAP_CHECKS=0, free
- *                    leaves the free fill in the head canary, so that a
- *                    second free fails that test;
+ *                    overwrites the head canary with the free fill, so
+ *                    that a second free fails that test;
  *   2 comprehensive  + new memory filled with CAPHEAP_POISON_MALLOC_FILL,
  *                    freed memory with CAPHEAP_POISON_FREE_FILL; a block
  *                    must still read the free fill when it is handed out

@@ -335,7 +335,9 @@ void capheap_dbg_free(capheap_heap_t *h, void *p)
      * was): the head canary becomes the free fill, as level 2's fill leaves
      * it, so a second free of the block fails the canary test, also once
      * the block merged into a free neighbour (its prefix is not rewritten
-     * then). One store to a word just read. */
+     * then; where the canary shares a word with the engine's back link,
+     * an unmerged block gets the link there instead, which fails the test
+     * too). One store to a word just read. */
     if (POISON && !FILL)
         wr32(u - 4, FREE_WORD32);
 #endif

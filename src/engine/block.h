@@ -85,8 +85,9 @@ typedef struct blk {
 } blk_t;
 
 struct capheap_heap {
-    /* scratch: the block that list_pop's and list_push's back link goes to
-     * when there is no block to link back (they run without branches). Only
+    /* scratch: the block that list_pop's, list_push's and merged_insert's
+     * back link goes to when there is no block to link back (they run
+     * without branches). Only
      * its link_to_me is ever written and nothing reads it, so its first two
      * words hold two fields; being at offset 0 its address is the heap's
      * own (no extra instruction to form it). */

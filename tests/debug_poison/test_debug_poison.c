@@ -143,8 +143,9 @@ static void t_statistics_without_overhead(void)
 /* ------------------------------------------------------ always-on checks */
 
 /* The engine's pointer checks, unless CAPHEAP_CHECKS=0 removed them; then a
- * double free is caught only at level comprehensive, whose free fill
- * overwrites the freed block's head canary (reported as such). */
+ * double free is caught by the debug layer at levels light and
+ * comprehensive, whose free overwrites the freed block's head canary
+ * (reported as such). */
 static void t_double_free(void)
 {
 #if CAPHEAP_CHECKS
