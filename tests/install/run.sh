@@ -3,7 +3,12 @@
 # small program against capheap each way a user would.
 #   run.sh <mode> <source-dir> <work-dir>
 #   mode: install | find_package | find_package_shared | pkgconfig | subdir | fetch
-# "install" must run first (CTest fixture); the others use its prefix.
+# "install" must run first (CTest fixture); the others use its prefix. The
+# installed library is built with non-default CAPHEAP_ALIGNMENT and
+# CAPHEAP_CHECKS: the consumers built against it (static, shared,
+# pkg-config) must see the same values (main.c stops at compile time
+# otherwise).
+expect=(-DEXPECT_ALIGNMENT=32 -DEXPECT_CHECKS=0)
 set -euo pipefail
 mode=$1 src=$2 work=$3
 prefix=$work/prefix
@@ -38,6 +43,7 @@ install)
     run cmake -S "$src" -B "$work/lib-build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
         -DCAPHEAP_BUILD_SHARED=ON -DCAPHEAP_BUILD_TESTS=OFF -DCAPHEAP_BUILD_TOOLS=OFF \
         -DCAPHEAP_BUILD_EXAMPLES=OFF -DCAPHEAP_POISONING=light \
+        -DCAPHEAP_ALIGNMENT=32 -DCAPHEAP_CHECKS=0 \
         -DCMAKE_INSTALL_PREFIX="$prefix"
     run cmake --build "$work/lib-build" -j 1
     run cmake --install "$work/lib-build"
@@ -56,10 +62,10 @@ install)
     echo "installed: $(cd "$prefix" && find . -type f | sort | tr '\n' ' ')"
     ;;
 find_package)
-    consumer "$work/fp" -DMODE=find_package -DCMAKE_PREFIX_PATH="$prefix"
+    consumer "$work/fp" -DMODE=find_package -DCMAKE_PREFIX_PATH="$prefix" "${expect[@]}"
     ;;
 find_package_shared)
-    consumer "$work/fps" -DMODE=find_package -DSHARED=ON -DCMAKE_PREFIX_PATH="$prefix"
+    consumer "$work/fps" -DMODE=find_package -DSHARED=ON -DCMAKE_PREFIX_PATH="$prefix" "${expect[@]}"
     deps=$(ldd "$work/fps/consumer")
     grep -q "$prefix/lib/libcapheap.so" <<<"$deps" ||
         { echo "consumer is not linked to the installed libcapheap.so"; exit 1; }
@@ -69,6 +75,7 @@ pkgconfig)
     run pkg-config --exists --print-errors capheap
     # shellcheck disable=SC2046  # pkg-config prints a list of flags
     run cc -std=c11 -Wall -Wextra -Werror $(pkg-config --cflags capheap) \
+        -DCAPHEAP_EXPECT_ALIGNMENT=32 -DCAPHEAP_EXPECT_CHECKS=0 \
         "$src/tests/install/consumer/main.c" -o "$work/pc-consumer" \
         $(pkg-config --libs capheap)
     LD_LIBRARY_PATH=$prefix/lib "$work/pc-consumer"
