@@ -101,17 +101,19 @@ static inline void list_pop(capheap_heap_t *h, blk_t *b, unsigned cls)
 
 #if !defined(__OPTIMIZE_SIZE__)
 /*
- * list_insert() without branches, for free()'s common path (built for
- * speed). Whether the class was empty is a coin toss at high fill (W1 at
- * 256 KiB: 28 % of frees open their class), and the mispredicted branch cost
+ * list_insert() without branches, for free()'s common path and the end of
+ * every merge (built for speed), given the class. Whether the class was
+ * empty is a coin toss at high fill (W1 at 256 KiB: 28 % of frees open
+ * their class, 45 % of merged blocks), and the mispredicted branch cost
  * more than the few instructions that set the bitmap bits unconditionally
  * (a no-op when they are set already) and send the back link of an empty
- * list to the scratch block. The bitmap word is read before the links are
- * written so that gcc keeps it in a register (bts, no shift count in cl).
+ * list to the scratch block. The row's bitmap word is read before the
+ * links are written so that gcc keeps it in a register (bts, no shift
+ * count in cl); the first-level word is or-ed in place (reading it early
+ * as well cost free()'s common path 3 instructions).
  */
-static inline void list_push(capheap_heap_t *h, blk_t *b, size_t stride)
+static inline __attribute__((always_inline)) void list_push_class(capheap_heap_t *h, blk_t *b, size_t cls)
 {
-    size_t cls = class_of_sz(stride);
     size_t row = cls >> SL_LOG2;
     uint32_t sl = h->sl_bitmap[row];
     blk_t **head = &h->heads[cls];
@@ -123,6 +125,11 @@ static inline void list_push(capheap_heap_t *h, blk_t *b, size_t stride)
     target->link_to_me = &b->next_free;
     h->sl_bitmap[row] = sl | (uint32_t)1 << (cls & (SL_COUNT - 1));
     h->fl_bitmap |= (uint32_t)1 << row;
+}
+
+static inline void list_push(capheap_heap_t *h, blk_t *b, size_t stride)
+{
+    list_push_class(h, b, class_of_sz(stride));
 }
 #endif
 
@@ -543,10 +550,7 @@ static inline __attribute__((always_inline)) void list_unlink(capheap_heap_t *h,
  * (whose predecessor is used) goes on its list; its footer is written, and
  * the PREV_FREE flag of the block after it set unless `flagged` says it is
  * set already (when b ends where a free block ended). Pushed without a
- * branch, like list_push(): the test whether the merged block opens its
- * class was mispredicted on 45 % of merges (W1 at 256 KiB, cachegrind),
- * so the back link of an empty list goes to the scratch block and the
- * bitmap bits are set whatever they were. */
+ * branch (list_push_class). */
 static inline __attribute__((always_inline)) void merged_insert(capheap_heap_t *h, blk_t *b, size_t stride, bool flagged)
 {
     b->header = stride + F_FREE;
@@ -554,21 +558,7 @@ static inline __attribute__((always_inline)) void merged_insert(capheap_heap_t *
     if (!flagged)
         after->header |= F_PREV_FREE;
     block_set_footer(b, after);
-    size_t cls = class_of_flat(stride);
-    size_t row = cls >> SL_LOG2;
-    /* the bitmap words are read before the links are written, so that gcc
-     * keeps them in registers (bts, fewer registers held for shift counts) */
-    uint32_t sl = h->sl_bitmap[row];
-    uint32_t fl = h->fl_bitmap;
-    blk_t **head = &h->heads[cls];
-    blk_t *first = *head;
-    b->link_to_me = head;
-    *head = b;
-    b->next_free = first;
-    blk_t *target = first ? first : &h->scratch;
-    target->link_to_me = &b->next_free;
-    h->sl_bitmap[row] = sl | (uint32_t)1 << (cls & (SL_COUNT - 1));
-    h->fl_bitmap = fl | (uint32_t)1 << row;
+    list_push_class(h, b, class_of_flat(stride));
 }
 
 /*
