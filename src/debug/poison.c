@@ -413,9 +413,22 @@ void *capheap_dbg_realloc(capheap_heap_t *h, void *p, size_t n)
         return q;
     }
     uintptr_t owner = capheap_owner_of(u);
+#if !CAPHEAP_CHECKS
+    /* Light without the engine's checks: should the engine move the block,
+     * the old one it frees carries the free fill in its head canary, as
+     * after capheap_dbg_free (a later free of the stale pointer fails the
+     * canary test); in place, or on failure, the canary is back. */
+    if (POISON)
+        wr32(u - 4, FREE_WORD32);
+#endif
     void *e = capheap_heap_realloc(h, (void *)eng(u), n + OVH);
-    if (!e)
+    if (!e) {
+#if !CAPHEAP_CHECKS
+        if (POISON)
+            wr32(u - 4, CAPHEAP_POISON_HEAD_CANARY);
+#endif
         return NULL;
+    }
     if (e == (void *)eng(u)) {
         capheap_owner_release(h, owner, old);
         return finish_alloc(h, e, n);

@@ -177,6 +177,47 @@ static void t_double_free(void)
     CHECK(sound());
 }
 
+/* A free of the old pointer after realloc moved the block: the engine's
+ * double-free check, or (CAPHEAP_CHECKS=0) the debug layer's, which marks
+ * the old block's head canary when the engine moves it. */
+static void t_free_after_moving_realloc(void)
+{
+#if CAPHEAP_CHECKS
+    const capheap_error_reason_t why = CAPHEAP_E_DOUBLE_FREE;
+#else
+    const capheap_error_reason_t why = CAPHEAP_E_HEAD_CANARY;
+    if (capheap_poisoning_level() < 1) {
+        check_log("  free after a moving realloc: not applicable with CAPHEAP_CHECKS=0 without poisoning\n");
+        return;
+    }
+#endif
+    open_heap();
+    void *pre = capheap_caps_malloc(s_caps, 40, CAPS_RAM);
+    unsigned char *a = capheap_caps_malloc(s_caps, 40, CAPS_RAM);
+    void *fence = capheap_caps_malloc(s_caps, 40, CAPS_RAM); /* a cannot grow in place */
+    REQUIRE(pre && a && fence);
+    /* freed, so that the old block merges into it when realloc moves a: its
+     * prefix is then not rewritten by the engine's list links */
+    capheap_caps_free(s_caps, pre);
+    memset(a, 0x11, 40);
+    unsigned char *b = capheap_caps_realloc(s_caps, a, 4000, CAPS_RAM);
+    REQUIRE(b);
+    CHECK(b != a);
+    for (size_t i = 0; i < 40; i++)
+        CHECK_EQ_U(b[i], 0x11);
+    CHECK_EQ_U(s_reports, 0);
+    capheap_caps_free(s_caps, a); /* stale */
+    CHECK_EQ_U(s_reports, 1);
+    CHECK_EQ_U(s_reason, why);
+    CHECK(s_where == a);
+    /* a realloc that fails leaves the block as it was: freeing it is fine */
+    CHECK_NULL(capheap_caps_realloc(s_caps, b, (size_t)1 << 30, CAPS_RAM));
+    capheap_caps_free(s_caps, b);
+    capheap_caps_free(s_caps, fence);
+    CHECK_EQ_U(s_reports, 1);
+    CHECK(sound());
+}
+
 static void t_wild_free(void)
 {
     open_heap();
@@ -358,6 +399,7 @@ int main(int argc, char **argv)
     RUN(t_clean_run_reports_nothing);
     RUN(t_statistics_without_overhead);
     RUN(t_double_free);
+    RUN(t_free_after_moving_realloc);
     RUN(t_wild_free);
     RUN(t_header_smash);
     RUN(t_overrun_by_one);
