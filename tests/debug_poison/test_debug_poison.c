@@ -142,23 +142,33 @@ static void t_statistics_without_overhead(void)
 
 /* ------------------------------------------------------ always-on checks */
 
-/* The engine's pointer checks, unless CAPHEAP_CHECKS=0 removed them; then a
- * double free is caught by the debug layer at levels light and
- * comprehensive, whose free overwrites the freed block's head canary
- * (reported as such). */
-static void t_double_free(void)
+/* What a second free of a block is reported as: the engine's double-free
+ * check, unless CAPHEAP_CHECKS=0 removed it; then the debug layer's canary
+ * test at levels light and comprehensive, whose free (and moving realloc)
+ * overwrites the freed block's head canary (level 1 stores the free fill
+ * there, level 2's fill covers it). False, logged, when nothing catches it
+ * (checks off, no poisoning). */
+static bool second_free_reason(const char *what, capheap_error_reason_t *why)
 {
 #if CAPHEAP_CHECKS
-    const capheap_error_reason_t why = CAPHEAP_E_DOUBLE_FREE;
+    (void)what;
+    *why = CAPHEAP_E_DOUBLE_FREE;
+    return true;
 #else
-    const capheap_error_reason_t why = CAPHEAP_E_HEAD_CANARY;
-    /* the debug layer's own test: its free leaves the free fill in the
-     * head canary (level 1 stores it, level 2's fill covers it) */
+    *why = CAPHEAP_E_HEAD_CANARY;
     if (capheap_poisoning_level() < 1) {
-        check_log("  double free: not applicable with CAPHEAP_CHECKS=0 without poisoning\n");
-        return;
+        check_log("  %s: not applicable with CAPHEAP_CHECKS=0 without poisoning\n", what);
+        return false;
     }
+    return true;
 #endif
+}
+
+static void t_double_free(void)
+{
+    capheap_error_reason_t why;
+    if (!second_free_reason("double free", &why))
+        return;
     open_heap();
     void *a = capheap_caps_malloc(s_caps, 40, CAPS_RAM);
     void *b = capheap_caps_malloc(s_caps, 40, CAPS_RAM);
@@ -177,20 +187,12 @@ static void t_double_free(void)
     CHECK(sound());
 }
 
-/* A free of the old pointer after realloc moved the block: the engine's
- * double-free check, or (CAPHEAP_CHECKS=0) the debug layer's, which marks
- * the old block's head canary when the engine moves it. */
+/* A free of the old pointer after realloc moved the block. */
 static void t_free_after_moving_realloc(void)
 {
-#if CAPHEAP_CHECKS
-    const capheap_error_reason_t why = CAPHEAP_E_DOUBLE_FREE;
-#else
-    const capheap_error_reason_t why = CAPHEAP_E_HEAD_CANARY;
-    if (capheap_poisoning_level() < 1) {
-        check_log("  free after a moving realloc: not applicable with CAPHEAP_CHECKS=0 without poisoning\n");
+    capheap_error_reason_t why;
+    if (!second_free_reason("free after a moving realloc", &why))
         return;
-    }
-#endif
     open_heap();
     void *pre = capheap_caps_malloc(s_caps, 40, CAPS_RAM);
     unsigned char *a = capheap_caps_malloc(s_caps, 40, CAPS_RAM);
